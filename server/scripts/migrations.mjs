@@ -172,14 +172,24 @@ async function diffDatabaseToSchema(factory, schemaPath, schema) {
   }
 }
 
-/** Existing migration directories of a provider, in apply (name) order. */
+/** Existing migration directories of a provider, in apply (name) order, as server/src/db/migrate.ts reads them. */
 export function listMigrations(provider) {
   const dir = paths.migrations(provider);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d{4}_/.test(entry.name))
+    .filter((entry) => entry.isDirectory())
     .map((entry) => ({ name: entry.name, file: join(dir, entry.name, 'migration.sql') }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Runs one committed migration on a scratch database, naming it when it does not apply. */
+async function replay(provider, migration, run) {
+  try {
+    await run(readFileSync(migration.file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${provider} migration ${migration.name} does not apply to a fresh database: ${reason}`, { cause: error });
+  }
 }
 
 async function pendingSqlite(schema) {
@@ -190,7 +200,9 @@ async function pendingSqlite(schema) {
     const file = join(dir, 'scratch.db');
     const db = new Database(file);
     try {
-      for (const migration of listMigrations('sqlite')) db.exec(readFileSync(migration.file, 'utf8'));
+      for (const migration of listMigrations('sqlite')) {
+        await replay('sqlite', migration, (sql) => db.exec(sql));
+      }
     } finally {
       db.close();
     }
@@ -238,7 +250,9 @@ async function pendingPostgres(schema) {
     await admin.query(`CREATE DATABASE "${name}"`);
     const pool = new pg.Pool({ connectionString: scratchUrl.href, max: 2, Client: catalogCharAsText(pg.Client) });
     try {
-      for (const migration of listMigrations('postgresql')) await pool.query(readFileSync(migration.file, 'utf8'));
+      for (const migration of listMigrations('postgresql')) {
+        await replay('postgresql', migration, (sql) => pool.query(sql));
+      }
       const factory = await bindFactory(new PrismaPg(pool), '@prisma/adapter-pg');
       return await diffDatabaseToSchema(factory, paths.postgresSchema, schema);
     } finally {
@@ -262,7 +276,11 @@ export async function pendingChanges() {
 // ---------------------------------------------------------------------------------------------------------------
 
 function nextNumber() {
-  const numbers = providers.flatMap((provider) => listMigrations(provider).map((m) => Number(m.name.slice(0, 4))));
+  const numbers = providers.flatMap((provider) =>
+    listMigrations(provider)
+      .filter((m) => /^\d{4}_/.test(m.name))
+      .map((m) => Number(m.name.slice(0, 4))),
+  );
   return Math.max(0, ...numbers) + 1;
 }
 
