@@ -89,7 +89,7 @@ CREATE TABLE "dtsen_version" (
 
 -- CreateTable
 CREATE TABLE "family" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "kk" TEXT NOT NULL,
     "village_code" TEXT NOT NULL,
     "regency_code" TEXT NOT NULL,
@@ -101,7 +101,7 @@ CREATE TABLE "family" (
 
 -- CreateTable
 CREATE TABLE "family_state" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "family_id" INTEGER NOT NULL,
     "valid_from_version_id" INTEGER NOT NULL,
     "valid_to_version_id" INTEGER,
@@ -134,7 +134,7 @@ CREATE TABLE "family_state" (
 
 -- CreateTable
 CREATE TABLE "individual" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "nik" TEXT NOT NULL,
     "family_id" INTEGER NOT NULL,
     "name" TEXT NOT NULL,
@@ -167,7 +167,7 @@ CREATE TABLE "exclusion_criterion" (
 
 -- CreateTable
 CREATE TABLE "exclusion_flag" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "individual_id" INTEGER NOT NULL,
     "criterion_code" TEXT NOT NULL,
     "observed_version_id" INTEGER NOT NULL,
@@ -194,7 +194,7 @@ CREATE TABLE "program" (
 
 -- CreateTable
 CREATE TABLE "enrollment" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "program_code" TEXT NOT NULL,
     "family_id" INTEGER NOT NULL,
     "individual_id" INTEGER,
@@ -241,7 +241,7 @@ CREATE TABLE "minimum_wage" (
 
 -- CreateTable
 CREATE TABLE "proposal" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "kind" "ProposalKind" NOT NULL,
     "path" "ProposalPath" NOT NULL,
     "status" "ProposalStatus" NOT NULL,
@@ -258,7 +258,7 @@ CREATE TABLE "proposal" (
 
 -- CreateTable
 CREATE TABLE "proposal_status_change" (
-    "id" INTEGER NOT NULL,
+    "id" SERIAL NOT NULL,
     "proposal_id" INTEGER NOT NULL,
     "status" "ProposalStatus" NOT NULL,
     "at" TIMESTAMP(3) NOT NULL,
