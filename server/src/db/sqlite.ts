@@ -14,7 +14,11 @@ export interface OpenSqliteOptions {
 export function openSqlite(file: string, options: OpenSqliteOptions = {}): SqliteDatabase {
   if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  if (!options.readonly) db.pragma('journal_mode = WAL');
+  if (options.bulk) {
+    // The bulk target is a scratch file renamed into place when complete: no journal needed.
+    db.pragma('journal_mode = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+  } else if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -262144'); // 256 MiB
   db.pragma('temp_store = MEMORY');

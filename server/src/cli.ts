@@ -1,0 +1,126 @@
+/**
+ * `pnpm dtsen <command>`: the operator's command line.
+ *
+ *   generate [--scale 0.001] [--versions 5] [--seed 1] [--file path]   build the synthetic national DTSEN
+ *   ensure-dataset [same options]                                      generate only when the database has no data
+ *   migrate                                                            apply migrations to DATABASE_URL
+ *   emit-schema                                                        write schema/schema.graphql
+ *   bench-generate [--scale 0.01] [--versions 5] [--seed 1]            generate into a scratch file, print figures
+ */
+import 'reflect-metadata';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig, repoRoot } from './config.js';
+import { applyMigrations } from './db/migrate.js';
+import { openSqlite } from './db/sqlite.js';
+import { type GenerateReport, generateDataset } from './generator/generate.js';
+
+const DEFAULTS = { scale: '0.001', versions: '5', seed: '1' };
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      scale: { type: 'string' },
+      versions: { type: 'string', default: DEFAULTS.versions },
+      seed: { type: 'string', default: DEFAULTS.seed },
+      file: { type: 'string' },
+      json: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const config = loadConfig();
+  const numbers = (defaultScale: string) => ({
+    scale: parseNumber('--scale', values.scale ?? defaultScale),
+    versions: parseNumber('--versions', values.versions!),
+    seed: parseNumber('--seed', values.seed!),
+  });
+  const sqliteFile = () => {
+    if (values.file) return resolve(values.file);
+    if (config.database.provider !== 'sqlite') throw new Error('generate writes SQLite; PostgreSQL bulk load is not available yet');
+    return config.database.file;
+  };
+  switch (command) {
+    case 'generate': {
+      const report = await generateDataset({ ...numbers(DEFAULTS.scale), file: sqliteFile() });
+      printReport(report, sqliteFile());
+      return;
+    }
+    case 'ensure-dataset': {
+      const file = sqliteFile();
+      if (hasPublishedVersion(file)) {
+        console.log(`dataset present: ${file}`);
+        return;
+      }
+      const report = await generateDataset({ ...numbers(DEFAULTS.scale), file });
+      printReport(report, file);
+      return;
+    }
+    case 'migrate': {
+      const target = config.database.provider === 'sqlite' ? { provider: 'sqlite' as const, file: config.database.file } : config.database;
+      const { applied } = await applyMigrations(target);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      return;
+    }
+    case 'emit-schema': {
+      const { emitSchema } = await import('./graphql/schema.js');
+      const path = resolve(repoRoot, 'schema', 'schema.graphql');
+      await emitSchema(path);
+      console.log(`wrote ${path}`);
+      return;
+    }
+    case 'bench-generate': {
+      const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-'));
+      const file = join(dir, 'bench.db');
+      try {
+        const report = await generateDataset({ ...numbers('0.01'), file });
+        printReport(report, file);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+      return;
+    }
+    default:
+      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate [--scale S] [--versions N] [--seed K] [--file F]');
+      process.exitCode = 2;
+  }
+}
+
+function parseNumber(name: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return n;
+}
+
+export function hasPublishedVersion(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const db = openSqlite(file, { readonly: true });
+  try {
+    const row = db.prepare("SELECT COUNT(*) AS n FROM dtsen_version WHERE status = 'PUBLISHED'").get() as { n: number } | undefined;
+    return (row?.n ?? 0) > 0;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
+
+function printReport(r: GenerateReport, file: string): void {
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+  const individuals = r.rows.individual;
+  console.log(`\nDTSEN synthetic dataset  scale ${r.scale}  versions ${r.versions}  seed ${r.seed}  -> ${file}`);
+  console.log(`  families        ${r.families.toLocaleString('en-US')}   individuals ${individuals.toLocaleString('en-US')}`);
+  for (const [table, n] of Object.entries(r.rows)) if (n > 0) console.log(`  ${table.padEnd(24)} ${n.toLocaleString('en-US').padStart(12)}`);
+  console.log(`  rows total      ${r.totalRows.toLocaleString('en-US')}`);
+  console.log(`  time            simulate+rank ${r.seconds.simulateAndRank}s  write ${r.seconds.write}s  publish ${r.seconds.publish}s  total ${r.seconds.total}s`);
+  console.log(`  throughput      ${Math.round(r.families / r.seconds.total).toLocaleString('en-US')} families/s  ${Math.round(r.totalRows / r.seconds.total).toLocaleString('en-US')} rows/s (write phase ${Math.round(r.totalRows / Math.max(r.seconds.write, 0.001)).toLocaleString('en-US')} rows/s)`);
+  console.log(`  peak RSS        ${mb(r.peakRssBytes)}   file ${mb(r.fileBytes)}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
