@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps, TooltipContentProps } from 'recharts';
 import { formatCompact, formatCount, formatShare } from '../../../shared/format';
+import { prefersMotion } from '../../../shared/motion';
 import { BAND_LABELS, UNIT_LABELS, type DesilBand, type DesilPoint, type DesilUnit } from '../toSeries';
 
 export const BAND_COLORS: Readonly<Record<DesilBand, string>> = {
@@ -47,7 +48,7 @@ export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps
               tick={{ fill: '#64748b', fontSize: 12 }}
             />
             <Tooltip cursor={{ fill: 'rgba(148, 163, 184, 0.15)' }} content={({ active, label }) => <DesilTooltip active={active} label={label} series={series} unit={unit} />} />
-            <Bar dataKey="value" name={UNIT_LABELS[unit]} shape={renderBar} animationDuration={400}>
+            <Bar dataKey="value" name={UNIT_LABELS[unit]} shape={renderBar} isAnimationActive={prefersMotion()} animationDuration={400}>
               <LabelList
                 dataKey="share"
                 position="top"
