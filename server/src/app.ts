@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import type { AppConfig } from './config.js';
+import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
+import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
+import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
+import { buildAtlasSchema } from './graphql/schema.js';
+
+/** Optional collaborators of {@link createApp}; tests inject their own Prisma client and logger. */
+export interface AppDeps {
+  /** Prisma client to use; when given, the caller owns it and `close()` leaves it connected. */
+  prisma?: AtlasPrisma;
+  /** Where unexpected errors are logged (default `console`). */
+  logger?: ErrorLogger;
+  /** Production mode (no Sandbox, no introspection); defaults to `NODE_ENV === 'production'`. */
+  production?: boolean;
+}
+
+export interface AtlasApp {
+  app: Express;
+  prisma: AtlasPrisma;
+  services: AtlasServices;
+  /** Stops Apollo and disconnects the Prisma client if `createApp` created it. */
+  close(): Promise<void>;
+}
+
+/** Paths the API answers itself; the dashboard's SPA fallback never shadows them. */
+const API_PATHS = ['/graphql', '/healthz'];
+
+const NOT_BUILT_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>DTSEN Atlas</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+<h1>DTSEN Atlas</h1>
+<p>The API is running, but the dashboard has not been built yet. Run <code>pnpm build</code> and reload.</p>
+<p>GraphQL API: <a href="/graphql">/graphql</a> &middot; health: <a href="/healthz">/healthz</a></p>
+</body>
+</html>
+`;
+
+/**
+ * The HTTP application: Apollo at `/graphql` (GET and POST, CSRF prevention on), `GET /healthz`, and the built
+ * dashboard with an SPA fallback to its `index.html`.
+ */
+export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<AtlasApp> {
+  const logger = deps.logger ?? console;
+  const production = deps.production ?? process.env.NODE_ENV === 'production';
+  const ownsPrisma = deps.prisma === undefined;
+  const prisma = deps.prisma ?? createPrismaClient(config.database);
+  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now() });
+
+  const apollo = new ApolloServer<AtlasContext>({
+    schema: await buildAtlasSchema(),
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: !production,
+    plugins: [
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: () => Promise.resolve(createContext(services)) }),
+  );
+
+  app.get('/healthz', (async (_req, res) => {
+    try {
+      res.json(await services.health.check());
+    } catch (error) {
+      logger.error('Health check failed', error);
+      res.status(503).json({ status: 'error', database: config.database.provider });
+    }
+  }) satisfies RequestHandler);
+
+  app.use(express.static(config.dashboardDist, { index: 'index.html', fallthrough: true }));
+  app.use(spaFallback(config.dashboardDist));
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    prisma,
+    services,
+    async close() {
+      await apollo.stop();
+      if (ownsPrisma) await prisma.$disconnect();
+    },
+  };
+}
+
+/**
+ * Client-side routes of the dashboard: a GET or HEAD that is not an API path and does not name a file gets
+ * `index.html`; when the dashboard is not built, a short page saying how to build it.
+ */
+function spaFallback(dashboardDist: string): RequestHandler {
+  const indexHtml = resolve(dashboardDist, 'index.html');
+  return (req, res, next) => {
+    const isApi = API_PATHS.some((path) => req.path === path || req.path.startsWith(`${path}/`));
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi || extname(req.path) !== '') {
+      next();
+      return;
+    }
+    if (existsSync(indexHtml)) {
+      res.sendFile(indexHtml);
+      return;
+    }
+    res.status(200).type('html').send(NOT_BUILT_HTML);
+  };
+}
+
+/** Last-resort handler: client errors (bad JSON ...) keep their status; anything else is logged and hidden. */
+function errorHandler(logger: ErrorLogger): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = httpStatusOf(error);
+    if (status >= 500) logger.error('Unhandled HTTP error', error);
+    res.status(status).json({ error: status >= 500 ? 'Internal server error' : 'Bad request' });
+  };
+}
+
+function httpStatusOf(error: unknown): number {
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const { status } = error as { status: unknown };
+    if (typeof status === 'number' && status >= 400 && status < 600) return status;
+  }
+  return 500;
+}

@@ -1,0 +1,58 @@
+import type { DatabaseConfig } from '../config.js';
+import type { AtlasPrisma } from '../db/prisma.js';
+import { DistributionService } from '../modules/distribution/distribution.service.js';
+import { createFamilyLoaders, type FamilyLoaders } from '../modules/family/family.loaders.js';
+import { FamilyService } from '../modules/family/family.service.js';
+import { HealthService } from '../modules/health/health.service.js';
+import { ProgramService } from '../modules/program/program.service.js';
+import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders.js';
+import { RegionService } from '../modules/region/region.service.js';
+import { VersionService } from '../modules/version/version.service.js';
+
+/** The business logic of every module. Stateless, built once per app; the only code that reaches the database. */
+export interface AtlasServices {
+  health: HealthService;
+  version: VersionService;
+  region: RegionService;
+  distribution: DistributionService;
+  family: FamilyService;
+  program: ProgramService;
+}
+
+/** Typed map of the DataLoaders of one request. */
+export type AtlasLoaders = RegionLoaders & FamilyLoaders;
+
+/** What every resolver receives: services and this request's loaders (never the Prisma client itself). */
+export interface AtlasContext {
+  services: AtlasServices;
+  loaders: AtlasLoaders;
+}
+
+export interface ServiceOptions {
+  provider: DatabaseConfig['provider'];
+  /** Epoch milliseconds the app started at (for `health.uptimeSeconds`). */
+  startedAt?: number;
+}
+
+export function createServices(prisma: AtlasPrisma, options: ServiceOptions): AtlasServices {
+  const version = new VersionService(prisma);
+  const region = new RegionService(prisma, options.provider);
+  return {
+    health: new HealthService(version, options.provider, options.startedAt),
+    version,
+    region,
+    distribution: new DistributionService(prisma, region, version),
+    family: new FamilyService(prisma, version),
+    program: new ProgramService(prisma),
+  };
+}
+
+/** Fresh loaders, so that caching never outlives one request. */
+export function createLoaders(services: AtlasServices): AtlasLoaders {
+  return { ...createRegionLoaders(services.region), ...createFamilyLoaders(services.family) };
+}
+
+/** The context of one GraphQL request. */
+export function createContext(services: AtlasServices): AtlasContext {
+  return { services, loaders: createLoaders(services) };
+}

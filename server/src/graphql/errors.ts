@@ -1,0 +1,58 @@
+import { GraphQLError } from './graphql-js.js';
+
+/**
+ * Error codes the API returns to clients, as a closed union. Anything not listed here is an unexpected error:
+ * it is logged on the server and reaches clients only as `INTERNAL_SERVER_ERROR` (see `format-error.ts`).
+ */
+export type AtlasErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT';
+
+/** Extensions carried by every typed API error. */
+export interface AtlasErrorExtensions {
+  readonly code: AtlasErrorCode;
+  readonly [key: string]: unknown;
+}
+
+/** Base of the typed API errors: a `GraphQLError` whose `extensions.code` is one of {@link AtlasErrorCode}. */
+export abstract class AtlasError extends GraphQLError {
+  abstract readonly code: AtlasErrorCode;
+}
+
+/** A region, version or other resource named by the client does not exist. */
+export class NotFoundError extends AtlasError {
+  readonly code = 'NOT_FOUND' as const;
+
+  /**
+   * @param resource the kind of thing looked up, e.g. `"Region"` or `"DtsenVersion"`
+   * @param key the identifier the client passed
+   */
+  constructor(resource: string, key: string | number, message?: string) {
+    super(message ?? `${resource} "${key}" not found`, {
+      extensions: { code: 'NOT_FOUND', resource, key: String(key) },
+    });
+    this.name = 'NotFoundError';
+  }
+}
+
+/** An argument is out of range or malformed (limit outside 1..500, region code not in Kemendagri format ...). */
+export class BadUserInputError extends AtlasError {
+  readonly code = 'BAD_USER_INPUT' as const;
+
+  /**
+   * @param argument name of the offending argument, e.g. `"limit"`
+   * @param message human-readable explanation
+   */
+  constructor(argument: string, message: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
+    this.name = 'BadUserInputError';
+  }
+}
+
+/** Narrows an unknown value to one of the typed API errors. */
+export function isAtlasError(error: unknown): error is AtlasError {
+  return error instanceof AtlasError;
+}
+
+/** Exhaustiveness helper for switches over unions such as {@link AtlasErrorCode}. */
+export function assertUnreachable(value: never): never {
+  throw new Error(`Unreachable value: ${String(value)}`);
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from './graphql-js.js';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { repoRoot } from '../config.js';
+import { DistributionResolver } from '../modules/distribution/distribution.resolver.js';
+import { FamilyResolver } from '../modules/family/family.resolver.js';
+import { HealthResolver } from '../modules/health/health.resolver.js';
+import { ProgramResolver } from '../modules/program/program.resolver.js';
+import { RegionResolver } from '../modules/region/region.resolver.js';
+import { VersionResolver } from '../modules/version/version.resolver.js';
+
+/** The committed SDL the dashboard generates its typed documents from. */
+export const schemaFilePath = resolve(repoRoot, 'schema', 'schema.graphql');
+
+/** Every resolver of the API, one per module. */
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  VersionResolver,
+  ProgramResolver,
+  RegionResolver,
+  DistributionResolver,
+  FamilyResolver,
+];
+
+const SDL_HEADER =
+  '# DTSEN Atlas GraphQL schema. GENERATED from the type-graphql resolvers in server/src/modules: do not edit.\n' +
+  '# Regenerate with `pnpm codegen`; a test fails when this file differs from what the code emits.\n\n';
+
+/** Builds the executable schema from the type-graphql resolvers. Arguments are validated by the services. */
+export async function buildAtlasSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  const query = schema.getQueryType();
+  // type-graphql has no option for the root type's description.
+  if (query) query.description = 'Read access to DTSEN Atlas: versions, programs, regions, desil distributions and families.';
+  return schema;
+}
+
+/** The SDL of a schema, types and fields sorted, so that the output is deterministic. */
+export function printAtlasSchema(schema: GraphQLSchema): string {
+  return SDL_HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** Writes the SDL to `path` (default `schema/schema.graphql`); used by the CLI command `emit-schema`. */
+export async function emitSchema(path: string = schemaFilePath): Promise<string> {
+  const sdl = printAtlasSchema(await buildAtlasSchema());
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, sdl, 'utf8');
+  return path;
+}
+
+/** Writes `schema/schema.graphql`. */
+export async function emitSchemaFile(): Promise<string> {
+  return emitSchema(schemaFilePath);
+}
