@@ -49,9 +49,22 @@ export function rankDesil(scores: ArrayLike<number>, members: ArrayLike<number>)
     keys[k++] = q * 2 ** INDEX_BITS + i;
   }
   keys.sort();
+  // Scores closer than one quantisation step share a key prefix: order those runs exactly (they are rare).
+  const order = new Uint32Array(present);
+  for (let r = 0; r < present; r++) order[r] = keys[r]! % 2 ** INDEX_BITS;
+  for (let start = 0; start < present; ) {
+    const q = Math.floor(keys[start]! / 2 ** INDEX_BITS);
+    let end = start + 1;
+    while (end < present && Math.floor(keys[end]! / 2 ** INDEX_BITS) === q) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => scores[a]! - scores[b]! || a - b);
+      order.set(run, start);
+    }
+    start = end;
+  }
   let cumulative = 0;
   for (let r = 0; r < present; r++) {
-    const i = keys[r]! % 2 ** INDEX_BITS;
+    const i = order[r]!;
     const m = members[i]!;
     rank[i] = r + 1;
     // A family belongs to the desil that holds the midpoint of its members in the cumulative distribution.

@@ -18,6 +18,8 @@ export interface RegencyModel {
   mu: number;
   povertyLine: number;
   minimumWage: number;
+  /** Share of family slots outside DTSEN (program beneficiaries only), higher where poverty is higher. */
+  nonDtsenRate: number;
   villages: string[];
   villageCumulative: Float64Array;
 }
@@ -63,7 +65,7 @@ export interface SimulationParams {
   /** Calendar year and quarter of version 1 (2025-Q2 by default). */
   firstYear: number;
   firstQuarter: number;
-  /** Share of family slots that are program beneficiaries outside DTSEN (no welfare rank). */
+  /** National share of family slots that are program beneficiaries outside DTSEN (no welfare rank). */
   nonDtsenRate: number;
 }
 
@@ -97,7 +99,7 @@ export function versionDate(params: SimulationParams, v: number): Date {
 
 export function simulateCore(params: SimulationParams, index: number, regency: RegencyModel): FamilyCore {
   const rng = new Rng(params.seed, index, 1);
-  const nonDtsen = rng.chance(params.nonDtsenRate);
+  const nonDtsen = rng.chance(regency.nonDtsenRate);
   let firstVersion = 1;
   if (params.versions > 1 && rng.chance(NEW_FAMILY_RATE * (params.versions - 1))) firstVersion = rng.int(2, params.versions);
   let w = regency.mu + rng.normal();

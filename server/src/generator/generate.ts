@@ -25,11 +25,13 @@ import { normalQuantile, Rng } from './rng.js';
 import { publishVersionSqlite } from './rollups.js';
 import { type Cell, type RowSink, SqliteSink, type TableName } from './sqlite-sink.js';
 import {
-  PROGRAM_CALIBRATION, type QuotaCoefficients, type TargetingContext, aboveWeight, inRangeWeight, simulateTargeting,
+  MAX_CHANCE, PROGRAM_CALIBRATION, type QuotaCoefficients, type TargetingContext, aboveWeight, inRangeWeight, simulateTargeting,
 } from './targeting-model.js';
 
 /** Scale 1 = the national registry: about 95 million families (about 289 million individuals). */
 export const FAMILIES_AT_SCALE_1 = 95_000_000;
+/** BPS national headcount poverty, March 2024 (%). */
+const NATIONAL_P0_2024 = 9.03;
 
 export interface GenerateOptions {
   scale: number;
@@ -65,9 +67,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   };
   const progress = new Progress(options.progress === undefined ? process.stderr : options.progress);
 
-  const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.025 };
+  const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.03 };
   const ref = loadReferenceData();
-  const regencies = buildRegencyModels(ref, seed);
+  const regencies = buildRegencyModels(ref, params);
   const familiesPerRegency = allocateQuota(
     ref.regencies.map((r) => ({ regionCode: r.code, poor: r.population })),
     Math.max(ref.regencies.length, Math.round(FAMILIES_AT_SCALE_1 * scale)),
@@ -202,7 +204,8 @@ function round(x: number): number {
  * must equal BPS P0 (March 2024). Poor families are slightly larger, so the family-level poor share q is
  * solved from P0 = q*m_p / (q*m_p + (1-q)*m_n).
  */
-export function buildRegencyModels(ref: ReturnType<typeof loadReferenceData>, seed: number): RegencyModel[] {
+export function buildRegencyModels(ref: ReturnType<typeof loadReferenceData>, params: SimulationParams): RegencyModel[] {
+  const { seed } = params;
   return ref.regencies.map((r, index) => {
     const p0 = Math.min(0.95, Math.max(0.001, r.p0_2024 / 100));
     const q = (p0 * MEAN_SIZE_NON_POOR) / (p0 * MEAN_SIZE_NON_POOR + (1 - p0) * MEAN_SIZE_POOR);
@@ -218,6 +221,7 @@ export function buildRegencyModels(ref: ReturnType<typeof loadReferenceData>, se
     return {
       index, code: r.code, provinceCode, isCity: r.isCity, mu: -W_SPREAD * normalQuantile(q), povertyLine: r.povertyLine2024,
       minimumWage: ref.minimumWage.get(provinceCode) ?? 3_000_000, villages, villageCumulative,
+      nonDtsenRate: params.nonDtsenRate * Math.min(2.5, Math.max(0.4, r.p0_2024 / NATIONAL_P0_2024)) ** 0.8,
     };
   });
 }
@@ -260,21 +264,42 @@ function quotaCoefficients(
       // Some kabupaten run over their quota, some under: a lognormal fill factor per region and program.
       const fill = Math.exp(0.12 * new Rng(params.seed, 0xf111, r, rule.sortOrder).normal());
       const target = shares[r]!.quota * fill;
-      let inDen = 0;
+      const inRange: Array<[number, number]> = [];
       let aboveDen = 0;
+      let inDen = 0;
       for (let d = 1; d <= 10; d++) {
         const n = units[r * 11 + d]!;
-        if (d >= rule.desilMin && d <= rule.desilMax) inDen += n * inRangeWeight(d, rule.desilMax);
-        else if (d > rule.desilMax) aboveDen += n * aboveWeight(d, rule.desilMax);
+        if (d >= rule.desilMin && d <= rule.desilMax) {
+          inRange.push([n, inRangeWeight(d, rule.desilMax)]);
+          inDen += n * inRangeWeight(d, rule.desilMax);
+        } else if (d > rule.desilMax) aboveDen += n * aboveWeight(d, rule.desilMax);
       }
-      c.inRange[r] = inDen > 0 ? (target * (1 - cal.outside - cal.above)) / inDen : 0;
+      c.inRange[r] = fillCoefficient(inRange, target * (1 - cal.outside - cal.above));
       c.above[r] = aboveDen > 0 ? (target * cal.above) / aboveDen : 0;
       c.outside[r] = outsideUnits[r]! > 0 ? Math.min(1, (target * cal.outside) / outsideUnits[r]!) : 0;
-      c.entry[r] = inDen > 0 ? (target * 0.05) / inDen : 0;
+      c.entry[r] = inDen > 0 ? (target * cal.entryPerVersion) / inDen : 0;
     }
     out[code] = c;
   }
   return out;
+}
+
+/**
+ * The multiplier c such that sum(n * min(c * weight, MAX_CHANCE)) reaches the target (water-filling), so that
+ * regions where the poorest desil are saturated still reach their quota from the next desil.
+ */
+export function fillCoefficient(groups: Array<[count: number, weight: number]>, target: number): number {
+  const reach = (c: number) => groups.reduce((s, [n, w]) => s + n * Math.min(c * w, MAX_CHANCE), 0);
+  if (target <= 0) return 0;
+  let hi = 1;
+  while (reach(hi) < target && hi < 1e6) hi *= 2;
+  let lo = 0;
+  for (let k = 0; k < 50; k++) {
+    const mid = (lo + hi) / 2;
+    if (reach(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 function writeReference(sink: RowSink, ref: ReturnType<typeof loadReferenceData>, params: SimulationParams): void {

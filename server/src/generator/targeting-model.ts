@@ -36,11 +36,14 @@ export interface TargetingOut {
 }
 
 /** Per program: share of first-version recipients outside DTSEN and above the desil range (inclusion errors). */
-export const PROGRAM_CALIBRATION: Record<'PKH' | 'SEMBAKO' | 'PBI_JKN', { outside: number; above: number }> = {
-  PKH: { outside: 0.015, above: 0.05 },
-  SEMBAKO: { outside: 0.02, above: 0.035 },
-  PBI_JKN: { outside: 5_090_334 / 96_000_000, above: 2_306_943 / 96_000_000 },
+export const PROGRAM_CALIBRATION: Record<'PKH' | 'SEMBAKO' | 'PBI_JKN', { outside: number; above: number; entryPerVersion: number }> = {
+  PKH: { outside: 0.015, above: 0.05, entryPerVersion: 0.09 },
+  SEMBAKO: { outside: 0.02, above: 0.035, entryPerVersion: 0.05 },
+  PBI_JKN: { outside: 5_090_334 / 96_000_000, above: 2_306_943 / 96_000_000, entryPerVersion: 0.05 },
 };
+
+/** Highest chance for one unit to be drawn as a recipient. */
+export const MAX_CHANCE = 0.97;
 
 /** Coefficients per regency and quota program, derived from the first-version ranking (see generate.ts). */
 export interface QuotaCoefficients {
@@ -100,7 +103,7 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
   const v1 = core.versions.find((x) => x !== null);
   if (v1) {
     const workers = work.filter((w) => w.working).length;
-    if (workers > 0 && v1.inputs.incomeMonthly / workers > core.regency.minimumWage * 1.15) {
+    if (workers > 0 && v1.inputs.incomeMonthly / workers > core.regency.minimumWage * 1.5) {
       flags.push({ member: 0, criterion: 'INCOME_ABOVE_MINIMUM_WAGE', observedVersion: core.firstVersion });
     }
   }
@@ -127,10 +130,10 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
       if (e.member !== null ? !alive(e.member, v) : !isPresent) reason = rng.chance(0.8) ? 'DECEASED' : null;
       else if (core.nonDtsen) reason = rng.chance(v === 2 ? 0.65 : 0.15) ? 'OUTSIDE_DTSEN' : null;
       else if (negativeListAt(v - 1) && rng.chance(0.5)) reason = 'NEGATIVE_LIST';
-      else if (familyExcludedAt(v - 1) && rng.chance(gc === 'INELIGIBLE' ? 0.5 : 0.08)) reason = 'EXCLUSION_CRITERION';
+      else if (familyExcludedAt(v - 1) && rng.chance(gc === 'INELIGIBLE' ? 0.5 : 0.05)) reason = 'EXCLUSION_CRITERION';
       else if (d > rule.desilMax && gc === 'INELIGIBLE' && rng.chance(0.7)) reason = 'GRADUATED';
       else if (d > rule.desilMax && rng.chance(0.05)) reason = 'RERANKED';
-      else if (rule.maxYears !== null && e.sinceYear + rule.maxYears <= year && rng.chance(0.35)) reason = 'MAX_DURATION';
+      else if (rule.maxYears !== null && e.sinceYear + rule.maxYears <= year && rng.chance(0.15)) reason = 'MAX_DURATION';
       else if (e.program === 'PIP' && e.member !== null && ageAt(e.member, v) > 21) reason = 'MAX_DURATION';
       if (reason) {
         e.end = v;
@@ -186,7 +189,7 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
       else if (!first && desilInRange(rule, d) && !excluded) {
         p = q.entry[r]! * inRangeWeight(d, rule.desilMax) * (gc === 'CONFIRMED' ? 3 : 1) + (approvedUsulan.has(v - 1) ? 0.6 : 0);
       } else p = 0;
-      if (!rng.chance(Math.min(p, 0.97))) continue;
+      if (!rng.chance(Math.min(p, MAX_CHANCE))) continue;
       const startReason: StartReason = initial ? 'INITIAL' : approvedUsulan.has(v - 1) ? 'PROPOSAL' : 'QUOTA_FILL';
       const sinceYear = initial ? rng.int(2016, versionYear(params, 1)) : versionYear(params, v);
       if (rule.unit === 'FAMILY') {
