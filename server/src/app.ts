@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -34,6 +34,12 @@ export interface AtlasApp {
 
 /** Paths the API answers itself; the dashboard's SPA fallback never shadows them. */
 const API_PATHS = ['/graphql', '/healthz'];
+
+/**
+ * Requests for these are files: a missing one is a 404, not the SPA. Not "any extension": client-side routes
+ * carry dotted region codes such as `/regions/32.01`.
+ */
+const ASSET_PATTERN = /\.(?:m?js|css|map|json|txt|html|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|otf|wasm|webmanifest)$/iu;
 
 const NOT_BUILT_HTML = `<!doctype html>
 <html lang="en">
@@ -105,14 +111,14 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
 }
 
 /**
- * Client-side routes of the dashboard: a GET or HEAD that is not an API path and does not name a file gets
+ * Client-side routes of the dashboard: a GET or HEAD that is not an API path and does not name an asset gets
  * `index.html`; when the dashboard is not built, a short page saying how to build it.
  */
 function spaFallback(dashboardDist: string): RequestHandler {
   const indexHtml = resolve(dashboardDist, 'index.html');
   return (req, res, next) => {
     const isApi = API_PATHS.some((path) => req.path === path || req.path.startsWith(`${path}/`));
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi || extname(req.path) !== '') {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi || ASSET_PATTERN.test(req.path)) {
       next();
       return;
     }
