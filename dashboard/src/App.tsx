@@ -13,8 +13,10 @@ export function App() {
         <DesilPage />
       </main>
       <footer className="app-footer">
-        Desil 1 = 10% keluarga dengan tingkat kesejahteraan terendah. Angka dihitung dari versi DTSEN terbaru yang
-        diterbitkan.
+        <p>
+          Desil 1 = 10% keluarga dengan tingkat kesejahteraan terendah. Angka dihitung dari versi DTSEN terbaru
+          yang diterbitkan.
+        </p>
       </footer>
     </div>
   );
