@@ -16,8 +16,8 @@ const repoRoot = resolve(dashboardDir, '..');
 const srcDir = join(dashboardDir, 'src');
 const outputFile = join(srcDir, 'generated', 'graphql.ts');
 
-// The server emits the real schema; the fallback is only a development copy of the contract.
-const schemaCandidates = [join(repoRoot, 'schema', 'schema.graphql'), join(dashboardDir, 'schema.fallback.graphql')];
+// Emitted by the server (type-graphql) and committed: the single source of the API contract.
+const schemaFile = join(repoRoot, 'schema', 'schema.graphql');
 
 async function findDocuments(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -32,8 +32,6 @@ async function findDocuments(dir) {
 }
 
 async function generate() {
-  const schemaFile = schemaCandidates.find((candidate) => existsSync(candidate));
-  if (!schemaFile) throw new Error(`no schema found: looked for ${schemaCandidates.join(', ')}`);
   const schema = parse(await readFile(schemaFile, 'utf8'));
 
   const documentFiles = await findDocuments(srcDir);
@@ -66,11 +64,11 @@ async function generate() {
     '// Do not edit: run `pnpm --filter @dtsen/dashboard codegen`.',
     '',
   ].join('\n');
-  return { schemaFile, content: `${header}${output.trimEnd()}\n` };
+  return `${header}${output.trimEnd()}\n`;
 }
 
 const check = process.argv.includes('--check');
-const { schemaFile, content } = await generate();
+const content = await generate();
 const relativeOutput = relative(dashboardDir, outputFile);
 
 if (check) {
