@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from './graphql-js.js';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema } from 'type-graphql';
 import { repoRoot } from '../config.js';
 import { DistributionResolver } from '../modules/distribution/distribution.resolver.js';
 import { FamilyResolver } from '../modules/family/family.resolver.js';
@@ -14,8 +14,11 @@ import { VersionResolver } from '../modules/version/version.resolver.js';
 /** The committed SDL the dashboard generates its typed documents from. */
 export const schemaFilePath = resolve(repoRoot, 'schema', 'schema.graphql');
 
+/** A type-graphql resolver class. */
+type ResolverClass = new () => object;
+
 /** Every resolver of the API, one per module. */
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: [ResolverClass, ...ResolverClass[]] = [
   HealthResolver,
   VersionResolver,
   ProgramResolver,
