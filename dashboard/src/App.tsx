@@ -14,8 +14,8 @@ export function App() {
       </main>
       <footer className="app-footer">
         <p>
-          Desil 1 = 10% keluarga dengan tingkat kesejahteraan terendah. Angka dihitung dari versi DTSEN terbaru
-          yang diterbitkan.
+          Desil 1 adalah 10% terbawah menurut peringkat kesejahteraan DTSEN, desil 10 adalah 10% teratas. Angka
+          dihitung dari versi DTSEN terbaru yang diterbitkan.
         </p>
       </footer>
     </div>
