@@ -4,12 +4,6 @@ import { formatCompact, formatCount, formatShare } from '../../../shared/format'
 import { prefersMotion } from '../../../shared/motion';
 import { BAND_LABELS, UNIT_LABELS, type DesilBand, type DesilPoint, type DesilUnit } from '../toSeries';
 
-export const BAND_COLORS: Readonly<Record<DesilBand, string>> = {
-  priority: '#1d4ed8',
-  extended: '#60a5fa',
-  upper: '#cbd5e1',
-};
-
 const BANDS: readonly DesilBand[] = ['priority', 'extended', 'upper'];
 const CHART_HEIGHT = 360;
 
@@ -24,8 +18,9 @@ export interface DesilChartProps {
 export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps) {
   const unitLabel = UNIT_LABELS[unit].toLowerCase();
   const renderBar = (props: BarShapeProps) => {
-    const point = series[props.index];
-    return <Rectangle {...props} fill={point ? BAND_COLORS[point.band] : BAND_COLORS.upper} radius={[3, 3, 0, 0]} />;
+    const band = series[props.index]?.band ?? 'upper';
+    // Colours come from the band-* classes in styles.css, shared with the legend and the table.
+    return <Rectangle {...props} fill={undefined} className={`desil-bar band band--${band}`} radius={[3, 3, 0, 0]} />;
   };
 
   return (
@@ -62,7 +57,7 @@ export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps
       <ul className="desil-legend" aria-label="Keterangan warna">
         {BANDS.map((band) => (
           <li key={band} className="desil-legend__item">
-            <span className="desil-legend__swatch" style={{ background: BAND_COLORS[band] }} aria-hidden="true" />
+            <span className={`desil-legend__swatch band band--${band}`} aria-hidden="true" />
             {BAND_LABELS[band]}
           </li>
         ))}

@@ -71,14 +71,14 @@ describe('DesilPageView', () => {
       .map((tick) => tick.textContent)
       .filter((text) => text.startsWith('Desil'));
     expect(ticks).toEqual(Array.from({ length: 10 }, (_, index) => `Desil ${index + 1}`));
-    const fills = Array.from(container.querySelectorAll('.recharts-bar-rectangle path')).map((bar) =>
-      bar.getAttribute('fill'),
+    const bands = Array.from(container.querySelectorAll('.recharts-bar-rectangle path')).map((bar) =>
+      Array.from(bar.classList).find((name) => name.startsWith('band--')),
     );
-    expect(fills).toHaveLength(10);
-    const [priority, extended, upper] = [fills[0], fills[4], fills[9]];
-    expect(new Set(fills.slice(0, 4))).toEqual(new Set([priority]));
-    expect(new Set(fills.slice(5))).toEqual(new Set([upper]));
-    expect(new Set([priority, extended, upper]).size).toBe(3);
+    expect(bands).toEqual([
+      ...Array<string>(4).fill('band--priority'),
+      'band--extended',
+      ...Array<string>(5).fill('band--upper'),
+    ]);
     const shares = Array.from(chart.querySelectorAll('.desil-chart__share')).map((label) => label.textContent);
     expect(shares).toHaveLength(10);
     expect(shares[0]).toBe('10,0%');

@@ -41,7 +41,7 @@ export function DesilTable({ rows, totalFamilies, totalIndividuals, unit, captio
         {rows.map((row) => (
           <tr key={row.desil} className={`desil-table__row desil-table__row--${row.band}`} data-desil={row.desil}>
             <th scope="row" title={BAND_LABELS[row.band]}>
-              <span className={`desil-table__marker desil-table__marker--${row.band}`} aria-hidden="true" />
+              <span className={`desil-table__marker band band--${row.band}`} aria-hidden="true" />
               {row.label}
             </th>
             <td className={familyClass}>
