@@ -155,7 +155,7 @@ export function simulateCore(params: SimulationParams, index: number, regency: R
       versions.push(prev);
       continue;
     }
-    const inputs =
+    const inputs: WelfareInputs =
       prev && prev.epoch === epoch && prev.memberCount === memberCount
         ? prev.inputs
         : drawInputs(new Rng(params.seed, index, 2, epoch), w, memberCount, regency);

@@ -52,6 +52,10 @@ describe('synthetic dataset at scale 0.001', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('keeps referential integrity although rows are bulk-loaded without foreign-key checks', () => {
+    expect(all('PRAGMA foreign_key_check')).toEqual([]);
+  });
+
   it('places every family in a real village of its kabupaten', () => {
     const bad = one<{ n: number }>(
       `SELECT COUNT(*) AS n FROM family_state s LEFT JOIN region r ON r.code = s.village_code

@@ -212,7 +212,7 @@ export function buildRegencyModels(ref: ReturnType<typeof loadReferenceData>, pa
     const villages = ref.villagesByRegency.get(r.code)!;
     const villageCumulative = new Float64Array(villages.length);
     let acc = 0;
-    villages.forEach((code, k) => {
+    villages.forEach((_code, k) => {
       // Village sizes vary (no public per-village population in idn-area-data): lognormal weights.
       acc += Math.exp(0.6 * new Rng(seed, 0x7e11a6e, index, k).normal());
       villageCumulative[k] = acc;

@@ -24,11 +24,13 @@ export interface PersonDetail {
   work: WorkProfile;
 }
 
+/** Next serial per (district, two-digit year); the key space is bounded by 7,285 districts x 100 years. */
 export class SerialCounter {
-  private readonly next = new Map<string, number>();
-  take(key: string): number {
+  private readonly next = new Map<number, number>();
+  take(district: string, year: number): number {
+    const key = Number(district.replaceAll('.', '')) * 100 + (year % 100);
     const n = (this.next.get(key) ?? 0) + 1;
-    if (n > 9999) throw new Error(`more than 9,999 serials for ${key}: the NIK/KK serial space is exhausted`);
+    if (n > 9999) throw new Error(`more than 9,999 serials for district ${district}, year ${year % 100}: the NIK/KK serial space is exhausted`);
     this.next.set(key, n);
     return n;
   }
@@ -48,7 +50,7 @@ export function describePeople(
   return core.members.map((m) => {
     const age = versionYear(params, Math.max(core.firstVersion, m.fromVersion)) - m.birthYear;
     const birthDate = new Date(Date.UTC(m.birthYear, m.birthMonth - 1, m.birthDay));
-    const serial = nikSerials.take(`${district}:${m.birthYear % 100}`);
+    const serial = nikSerials.take(district, m.birthYear);
     const nik = buildNik(district, birthDate, m.female, serial);
     const name = `${rng.pick(m.female ? FEMALE : MALE)} ${familyName ?? rng.pick(SECOND)}`;
     const work = workProfile(rng, m, age, w);
@@ -113,5 +115,5 @@ export function familyKk(core: FamilyCore, villageCode: string, params: Simulati
   const rng = new Rng(params.seed, core.index, 5);
   const issueYear = core.firstVersion > 1 ? versionYear(params, core.firstVersion) : rng.int(2005, versionYear(params, 1));
   const issued = new Date(Date.UTC(issueYear, rng.int(0, 11), rng.int(1, 28)));
-  return buildKk(district, issued, kkSerials.take(`${district}:${issueYear % 100}`));
+  return buildKk(district, issued, kkSerials.take(district, issueYear));
 }

@@ -49,31 +49,60 @@ export interface RowSink {
   close(): void;
 }
 
+/** Rows per multi-row INSERT: one statement call binds this many rows (far fewer calls into SQLite). */
+const BATCH_ROWS = 64;
+
+interface TableWriter {
+  columns: number;
+  single: { run: (...values: Cell[]) => unknown };
+  batch: { run: (...values: Cell[]) => unknown };
+  buffer: Cell[];
+}
+
 export class SqliteSink implements RowSink {
-  private readonly statements: Record<TableName, { run: (...values: Cell[]) => unknown }>;
+  private readonly writers: Record<TableName, TableWriter>;
   readonly counts = Object.fromEntries(Object.keys(TABLES).map((t) => [t, 0])) as Record<TableName, number>;
 
   constructor(private readonly db: SqliteDatabase) {
-    this.statements = Object.fromEntries(
+    const insert = (table: string, cols: readonly string[], rows: number) =>
+      db.prepare(
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${cols.map(() => '?').join(', ')})`).join(', ')}`,
+      ) as unknown as TableWriter['single'];
+    this.writers = Object.fromEntries(
       Object.entries(TABLES).map(([table, cols]) => [
         table,
-        db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
+        { columns: cols.length, single: insert(table, cols, 1), batch: insert(table, cols, BATCH_ROWS), buffer: [] },
       ]),
-    ) as unknown as Record<TableName, { run: (...values: Cell[]) => unknown }>;
+    ) as unknown as Record<TableName, TableWriter>;
     this.db.exec('BEGIN');
   }
 
   insert(table: TableName, row: Cell[]): void {
-    this.statements[table].run(...row);
+    const w = this.writers[table];
+    if (row.length !== w.columns) throw new Error(`${table}: expected ${w.columns} values, got ${row.length}`);
+    for (const cell of row) w.buffer.push(cell);
     this.counts[table]++;
+    if (w.buffer.length === w.columns * BATCH_ROWS) {
+      w.batch.run(...w.buffer);
+      w.buffer.length = 0;
+    }
+  }
+
+  private flush(): void {
+    for (const w of Object.values(this.writers)) {
+      for (let i = 0; i < w.buffer.length; i += w.columns) w.single.run(...w.buffer.slice(i, i + w.columns));
+      w.buffer.length = 0;
+    }
   }
 
   checkpoint(): void {
+    this.flush();
     this.db.exec('COMMIT');
     this.db.exec('BEGIN');
   }
 
   close(): void {
+    this.flush();
     this.db.exec('COMMIT');
   }
 }
