@@ -20,7 +20,9 @@ export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps
   const renderBar = (props: BarShapeProps) => {
     const band = series[props.index]?.band ?? 'upper';
     // Colours come from the band-* classes in styles.css, shared with the legend and the table.
-    return <Rectangle {...props} fill={undefined} className={`desil-bar band band--${band}`} radius={[3, 3, 0, 0]} />;
+    return (
+      <Rectangle {...props} fill={undefined} className={`desil-bar band band--${band}`} radius={[3, 3, 0, 0]} />
+    );
   };
 
   return (
@@ -31,10 +33,19 @@ export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps
         role="img"
         aria-label={`Diagram batang jumlah ${unitLabel} per desil, desil 1 sampai 10. Rincian angka ada pada tabel.`}
       >
-        <ResponsiveContainer width="100%" height={CHART_HEIGHT} initialDimension={{ width: initialWidth, height: CHART_HEIGHT }}>
+        <ResponsiveContainer
+          width="100%"
+          height={CHART_HEIGHT}
+          initialDimension={{ width: initialWidth, height: CHART_HEIGHT }}
+        >
           <BarChart data={[...series]} margin={{ top: 28, right: 8, bottom: 4, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#e2e8f0" />
-            <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: '#94a3b8' }} tick={{ fill: '#334155', fontSize: 13 }} />
+            <XAxis
+              dataKey="label"
+              tickLine={false}
+              axisLine={{ stroke: '#94a3b8' }}
+              tick={{ fill: '#334155', fontSize: 13 }}
+            />
             <YAxis
               tickFormatter={formatCompact}
               tickLine={false}
@@ -42,8 +53,17 @@ export function DesilChart({ series, unit, initialWidth = 960 }: DesilChartProps
               width={56}
               tick={{ fill: '#64748b', fontSize: 12 }}
             />
-            <Tooltip cursor={{ fill: 'rgba(148, 163, 184, 0.15)' }} content={({ active, label }) => <DesilTooltip active={active} label={label} series={series} unit={unit} />} />
-            <Bar dataKey="value" name={UNIT_LABELS[unit]} shape={renderBar} isAnimationActive={prefersMotion()} animationDuration={400}>
+            <Tooltip
+              cursor={{ fill: 'rgba(148, 163, 184, 0.15)' }}
+              content={({ active, label }) => <DesilTooltip active={active} label={label} series={series} unit={unit} />}
+            />
+            <Bar
+              dataKey="value"
+              name={UNIT_LABELS[unit]}
+              shape={renderBar}
+              isAnimationActive={prefersMotion()}
+              animationDuration={400}
+            >
               <LabelList
                 dataKey="share"
                 position="top"
