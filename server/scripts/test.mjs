@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite on a fresh clone. Installs and builds first (the browser tests drive the built
+// `npm test`: the whole suite on a fresh clone. Installs, type-checks and lints, builds (the browser tests drive the built
 // dashboard), then runs every vitest project: server unit/integration specs, dashboard component tests, and the
 // cross-package API and browser tests in test/. Extra arguments go to vitest (e.g. `npm test -- --project server`).
 import { spawnSync } from 'node:child_process';
@@ -17,5 +17,10 @@ const run = (cmd, args) => {
 const probe = spawnSync('pnpm', ['--version'], { env });
 const [pnpm, pre] = probe.status === 0 ? ['pnpm', []] : ['npm', ['exec', '--yes', '--package=pnpm@12', '--', 'pnpm']];
 run(pnpm, [...pre, 'install', '--frozen-lockfile']);
+if (!process.argv.includes('--project')) {
+  // Static checks first: strict TypeScript and ESLint in both packages.
+  run(pnpm, [...pre, '-r', 'run', 'typecheck']);
+  run(pnpm, [...pre, '-r', 'run', 'lint']);
+}
 run(pnpm, [...pre, '--filter', '@dtsen/dashboard', 'run', 'build']);
 run(pnpm, [...pre, 'exec', 'vitest', 'run', '--config', 'test/vitest.config.ts', ...process.argv.slice(2)]);
