@@ -118,11 +118,12 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   removeSqliteFiles(tmp);
   await applyMigrations({ provider: 'sqlite', file: tmp });
   const db = openSqlite(tmp, { bulk: true });
-  // Secondary indexes are cheaper to build once, sorted, than to maintain row by row during the load.
+  // Secondary indexes are cheaper to build once, sorted, than to maintain row by row during the load; the
+  // immutability triggers (nothing is published yet) would only cost a lookup per row. Both come back before publishing.
   const indexes = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name NOT IN ('_atlas_migrations')")
-    .all() as Array<{ name: string; sql: string }>;
-  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name <> '_atlas_migrations'")
+    .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP ${index.type.toUpperCase()} "${index.name}"`);
   const sink = new SqliteSink(db);
   try {
     writeReference(sink, ref, params);
@@ -142,7 +143,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     }
     sink.checkpoint();
     progress.done(totalFamilies, totalRows(sink.counts));
-    progress.start('index', indexes.length, 'indexes');
+    progress.start('index', indexes.length, 'indexes+triggers');
     indexes.forEach((index, k) => {
       db.exec(index.sql);
       progress.tick(k + 1, 0);

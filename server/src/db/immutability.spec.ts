@@ -1,0 +1,99 @@
+// A published DTSEN version is immutable, enforced by the database itself (migration 0002) on both engines:
+// its version row, the family states it reads and its rollups cannot change; an open state may only be closed
+// at a later draft version (that is how a new quarter records what changed).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from './migrate.js';
+import { createPostgresDatabase, dropPostgresDatabase, uniqueDatabaseName } from './postgres-admin.js';
+import { openSqlite, type SqliteDatabase } from './sqlite.js';
+
+interface Engine {
+  exec(sql: string): Promise<void>;
+}
+
+const seed = [
+  `INSERT INTO region (code, name, level) VALUES ('ID', 'Indonesia', 'NATION')`,
+  `INSERT INTO dtsen_version (id, label, status) VALUES (1, '2025-Q2', 'DRAFT'), (2, '2025-Q3', 'DRAFT')`,
+  `INSERT INTO family (id, kk, village_code, regency_code, source, first_version_id) VALUES (1, '3201010101100001', '32.01.01.2001', '32.01', 'REGSOSEK', 1)`,
+  `INSERT INTO family_state (id, family_id, valid_from_version_id, village_code, regency_code, member_count, income_monthly, wall_type,
+     floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2, motorcycles,
+     cars, gold_grams, savings_rp, loans_rp, pmt_score, national_rank, desil, ground_check_status)
+   VALUES (1, 1, 1, '32.01.01.2001', '32.01', 3, 2000000, 'WOOD', 'CEMENT', 'ZINC', 36, 900, 'PIPED', 'SHARED', 'LPG_3KG', 'OWNED',
+     0, 1, 0, 0, 0, 0, 12.5, 10, 3, 'NOT_CHECKED')`,
+  `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (1, 'ID', 3, 1, 3)`,
+  `UPDATE dtsen_version SET status = 'PUBLISHED', published_at = CURRENT_TIMESTAMP WHERE id = 1`,
+];
+
+function behaves(name: string, engine: () => Engine): void {
+  describe(`published versions are immutable (${name})`, () => {
+    it('rejects changes to a published version, its states and its rollups', async () => {
+      const e = engine();
+      for (const sql of [
+        `UPDATE dtsen_version SET label = 'X' WHERE id = 1`,
+        `DELETE FROM dtsen_version WHERE id = 1`,
+        `UPDATE family_state SET desil = 4 WHERE id = 1`,
+        `UPDATE family_state SET wall_type = 'MASONRY' WHERE id = 1`,
+        `DELETE FROM family_state WHERE id = 1`,
+        `UPDATE family_state SET valid_to_version_id = 1 WHERE id = 1`,
+        `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (1, 'ID', 4, 1, 1)`,
+        `UPDATE desil_rollup SET families = 2 WHERE version_id = 1`,
+        `DELETE FROM desil_rollup WHERE version_id = 1`,
+      ]) {
+        await expect(e.exec(sql), sql).rejects.toThrow(/immutable/);
+      }
+      await expect(
+        e.exec(`INSERT INTO family_state (id, family_id, valid_from_version_id, village_code, regency_code, member_count, income_monthly,
+          wall_type, floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2,
+          motorcycles, cars, gold_grams, savings_rp, loans_rp, pmt_score, national_rank, desil, ground_check_status)
+          SELECT 2, family_id, 1, village_code, regency_code, member_count, income_monthly, wall_type, floor_type, roof_type, floor_area_m2,
+          electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2, motorcycles, cars, gold_grams, savings_rp,
+          loans_rp, pmt_score, national_rank, desil, ground_check_status FROM family_state WHERE id = 1`),
+      ).rejects.toThrow(/immutable/);
+    });
+
+    it('lets a draft version close an open state and add the new one', async () => {
+      const e = engine();
+      await e.exec(`UPDATE family_state SET valid_to_version_id = 2 WHERE id = 1`);
+      await e.exec(`INSERT INTO family_state (id, family_id, valid_from_version_id, village_code, regency_code, member_count, income_monthly,
+          wall_type, floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2,
+          motorcycles, cars, gold_grams, savings_rp, loans_rp, pmt_score, national_rank, desil, ground_check_status)
+          SELECT 3, family_id, 2, village_code, regency_code, member_count, income_monthly, wall_type, floor_type, roof_type, floor_area_m2,
+          electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2, motorcycles, cars, gold_grams, savings_rp,
+          loans_rp, pmt_score, national_rank, 4, ground_check_status FROM family_state WHERE id = 1`);
+      await e.exec(`UPDATE family_state SET desil = 5 WHERE id = 3`);
+      await e.exec(`INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (2, 'ID', 4, 1, 3)`);
+      await e.exec(`UPDATE dtsen_version SET status = 'PUBLISHED' WHERE id = 2`);
+      await expect(e.exec(`UPDATE family_state SET desil = 6 WHERE id = 3`)).rejects.toThrow(/immutable/);
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dtsen-immut-'));
+let sqlite: SqliteDatabase;
+const pgName = uniqueDatabaseName('immut');
+let pgClient: pg.Client;
+
+beforeAll(async () => {
+  const file = join(dir, 'i.db');
+  await applyMigrations({ provider: 'sqlite', file });
+  sqlite = openSqlite(file);
+  for (const sql of seed) sqlite.exec(sql);
+  const url = await createPostgresDatabase(pgName);
+  await applyMigrations({ provider: 'postgresql', url });
+  pgClient = new pg.Client({ connectionString: url });
+  await pgClient.connect();
+  for (const sql of seed) await pgClient.query(sql);
+});
+
+afterAll(async () => {
+  sqlite?.close();
+  await pgClient?.end();
+  await dropPostgresDatabase(pgName);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+behaves('SQLite', () => ({ exec: async (sql) => void sqlite.exec(sql) }));
+behaves('PostgreSQL', () => ({ exec: async (sql) => void (await pgClient.query(sql)) }));
