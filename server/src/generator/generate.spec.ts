@@ -166,6 +166,17 @@ describe('synthetic dataset at scale 0.001', () => {
     expect(gc.sort()).toEqual(['ADDRESS_NOT_FOUND', 'CONFIRMED', 'INELIGIBLE', 'NOT_CHECKED']);
   });
 
+  it('has at most one active membership per unit, program and version', () => {
+    for (let v = 1; v <= 5; v++) {
+      const dup = one<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM (SELECT program_code, family_id, individual_id FROM enrollment
+         WHERE start_version_id <= ${v} AND (end_version_id IS NULL OR end_version_id > ${v})
+         GROUP BY program_code, family_id, individual_id HAVING COUNT(*) > 1)`,
+      ).n;
+      expect(dup, `v${v}`).toBe(0);
+    }
+  });
+
   it('publishes every version with rollups equal to a direct count', () => {
     expect(all<{ status: string }>('SELECT status FROM dtsen_version').every((r) => r.status === 'PUBLISHED')).toBe(true);
     for (const v of [1, 5]) {

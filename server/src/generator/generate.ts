@@ -22,7 +22,7 @@ import { SerialCounter, describePeople, familyKk } from './people.js';
 import { Progress } from './progress.js';
 import { loadReferenceData } from './reference.js';
 import { normalQuantile, Rng } from './rng.js';
-import { publishVersionSqlite } from './rollups.js';
+import { publishVersionSqlite } from '../modules/publish/publish.service.js';
 import { type Cell, type RowSink, SqliteSink, type TableName } from './sqlite-sink.js';
 import {
   MAX_CHANCE, PROGRAM_CALIBRATION, type QuotaCoefficients, type TargetingContext, aboveWeight, inRangeWeight, simulateTargeting,
@@ -41,6 +41,8 @@ export interface GenerateOptions {
   file: string;
   /** Progress output (stderr by default); pass null for silence. */
   progress?: NodeJS.WritableStream | null;
+  /** Publish every version (compute rollups) after loading; default true. */
+  publish?: boolean;
 }
 
 export interface GenerateReport {
@@ -61,10 +63,6 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   if (!Number.isInteger(versions) || versions < 1 || versions > 40) throw new Error('--versions must be an integer in 1..40');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const started = performance.now();
-  let peakRss = process.memoryUsage().rss;
-  const sampleRss = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  };
   const progress = new Progress(options.progress === undefined ? process.stderr : options.progress);
 
   const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.03 };
@@ -95,10 +93,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       scores[v]![i] = s.score;
       members[v]![i] = core.nonDtsen ? 0 : Math.min(255, s.memberCount);
     }
-    if ((i & 0x3fff) === 0) {
-      progress.tick(i, 0);
-      sampleRss();
-    }
+    if ((i & 0x3fff) === 0) progress.tick(i, 0);
   }
   progress.done(totalFamilies, 0);
   const desil: Uint8Array[] = [];
@@ -108,7 +103,6 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     desil.push(result.desil);
     rank.push(result.rank);
   }
-  sampleRss();
   const quota = quotaCoefficients(params, ref, regencies, regencyOf, desil[0]!, members[0]!, nonDtsen, scale);
   // Individuals of non-DTSEN families are not in `members` (they are not ranked); they only matter for quotas.
   const simulated = performance.now();
@@ -138,7 +132,6 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       if ((i & 0x1fff) === 0x1fff) {
         sink.checkpoint();
         progress.tick(i + 1, totalRows(sink.counts));
-        sampleRss();
       }
     }
     sink.checkpoint();
@@ -153,14 +146,13 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     const written = performance.now();
 
     progress.start('publish', versions, 'versions');
-    for (let v = 1; v <= versions; v++) {
+    for (let v = 1; v <= (options.publish === false ? 0 : versions); v++) {
       sink.checkpoint();
       publishVersionSqlite(db, v, versionDate(params, v));
       progress.tick(v, 0);
     }
     progress.done(versions, 0);
     const finished = performance.now();
-    sampleRss();
     const report: GenerateReport = {
       scale, versions, seed, families: totalFamilies, rows: { ...sink.counts }, totalRows: totalRows(sink.counts),
       seconds: {
@@ -169,7 +161,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         publish: round((finished - written) / 1000),
         total: round((finished - started) / 1000),
       },
-      peakRssBytes: peakRss,
+      // The kernel's high-water mark of this process (includes short peaks such as the ranking sorts).
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
       fileBytes: 0,
     };
     sink.insert('dataset_info', ['generator', JSON.stringify({ ...report, generatedAt: new Date().toISOString() })]);

@@ -203,7 +203,8 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
     // Newborns join their family's PBI-JKN membership.
     if (!first && enrollments.some((e) => e.program === 'PBI_JKN' && e.end === null)) {
       core.members.forEach((m, i) => {
-        if (m.fromVersion === v && rng.chance(0.8)) {
+        const enrolled = enrollments.some((e) => e.program === 'PBI_JKN' && e.member === i && e.end === null);
+        if (m.fromVersion === v && !enrolled && rng.chance(0.8)) {
           enrollments.push({ program: 'PBI_JKN', member: i, start: v, end: null, startReason: 'QUOTA_FILL', endReason: null, sinceYear: versionYear(params, v) });
         }
       });

@@ -9,9 +9,20 @@ CREATE TABLE "targeting_rollup" (
     "ground_checked" BOOLEAN NOT NULL,
     "in_target_group" BOOLEAN NOT NULL,
     "units" INTEGER NOT NULL,
-    "families" INTEGER NOT NULL,
 
     CONSTRAINT "targeting_rollup_pkey" PRIMARY KEY ("version_id","region_code","program_code","desil","recipient","criterion_code","ground_checked","in_target_group")
+);
+
+-- CreateTable
+CREATE TABLE "targeting_class_rollup" (
+    "version_id" INTEGER NOT NULL,
+    "region_code" TEXT NOT NULL,
+    "program_code" TEXT NOT NULL,
+    "class" TEXT NOT NULL,
+    "cause" TEXT NOT NULL,
+    "units" INTEGER NOT NULL,
+
+    CONSTRAINT "targeting_class_rollup_pkey" PRIMARY KEY ("version_id","region_code","program_code","class","cause")
 );
 
 -- CreateTable

@@ -3,6 +3,9 @@
 CREATE TRIGGER "targeting_rollup_published_change" BEFORE INSERT OR UPDATE OR DELETE ON "targeting_rollup"
 FOR EACH ROW EXECUTE FUNCTION "atlas_desil_rollup_immutable"();
 
+CREATE TRIGGER "targeting_class_rollup_published_change" BEFORE INSERT OR UPDATE OR DELETE ON "targeting_class_rollup"
+FOR EACH ROW EXECUTE FUNCTION "atlas_desil_rollup_immutable"();
+
 CREATE TRIGGER "churn_rollup_published_change" BEFORE INSERT OR UPDATE OR DELETE ON "churn_rollup"
 FOR EACH ROW EXECUTE FUNCTION "atlas_desil_rollup_immutable"();
 

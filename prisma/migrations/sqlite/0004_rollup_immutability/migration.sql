@@ -12,6 +12,18 @@ CREATE TRIGGER "targeting_rollup_published_delete" BEFORE DELETE ON "targeting_r
 WHEN EXISTS (SELECT 1 FROM "dtsen_version" WHERE "id" = OLD."version_id" AND "status" = 'PUBLISHED')
 BEGIN SELECT RAISE(ABORT, 'rollups of a published DTSEN version are immutable'); END;
 
+CREATE TRIGGER "targeting_class_rollup_published_insert" BEFORE INSERT ON "targeting_class_rollup"
+WHEN EXISTS (SELECT 1 FROM "dtsen_version" WHERE "id" = NEW."version_id" AND "status" = 'PUBLISHED')
+BEGIN SELECT RAISE(ABORT, 'rollups of a published DTSEN version are immutable'); END;
+
+CREATE TRIGGER "targeting_class_rollup_published_update" BEFORE UPDATE ON "targeting_class_rollup"
+WHEN EXISTS (SELECT 1 FROM "dtsen_version" WHERE "id" = OLD."version_id" AND "status" = 'PUBLISHED')
+BEGIN SELECT RAISE(ABORT, 'rollups of a published DTSEN version are immutable'); END;
+
+CREATE TRIGGER "targeting_class_rollup_published_delete" BEFORE DELETE ON "targeting_class_rollup"
+WHEN EXISTS (SELECT 1 FROM "dtsen_version" WHERE "id" = OLD."version_id" AND "status" = 'PUBLISHED')
+BEGIN SELECT RAISE(ABORT, 'rollups of a published DTSEN version are immutable'); END;
+
 CREATE TRIGGER "churn_rollup_published_insert" BEFORE INSERT ON "churn_rollup"
 WHEN EXISTS (SELECT 1 FROM "dtsen_version" WHERE "id" = NEW."version_id" AND "status" = 'PUBLISHED')
 BEGIN SELECT RAISE(ABORT, 'rollups of a published DTSEN version are immutable'); END;
