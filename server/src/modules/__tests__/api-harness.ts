@@ -42,6 +42,8 @@ export interface TestApi {
 export interface StartTestApiOptions {
   /** Folder of a built dashboard; defaults to a folder that does not exist. */
   dashboardDist?: string;
+  /** Publish the fixture's published versions (default true); false leaves every version a draft. */
+  publish?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   prisma.$on('query', () => {
     statements += 1;
   });
-  await seedFixture(prisma);
+  await seedFixture(prisma, { publish: options.publish ?? true });
 
   const loggedErrors: unknown[] = [];
   const logger: ErrorLogger = { error: (_message, error) => loggedErrors.push(error) };

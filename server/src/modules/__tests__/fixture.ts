@@ -84,10 +84,11 @@ const baseState = {
 } as const;
 
 /** Inserts the fixture through the Prisma client. */
-export async function seedFixture(prisma: AtlasPrisma): Promise<void> {
+export async function seedFixture(prisma: AtlasPrisma, options: { publish: boolean } = { publish: true }): Promise<void> {
   // Parents before children (self-referencing foreign key).
   for (const region of fixture.regions) await prisma.region.create({ data: region });
-  await prisma.dtsenVersion.createMany({ data: [...fixture.versions] });
+  // Versions start as drafts: a published version is immutable (database triggers), so its data goes in first.
+  await prisma.dtsenVersion.createMany({ data: fixture.versions.map((v) => ({ ...v, status: 'DRAFT' as const, publishedAt: null })) });
   await prisma.family.createMany({ data: [...fixture.families] });
   await prisma.individual.createMany({
     data: fixture.individuals.map((i) => ({
@@ -131,4 +132,7 @@ export async function seedFixture(prisma: AtlasPrisma): Promise<void> {
       ...rollup(2, '32.01', bogorV2Families, bogorV2Individuals),
     ],
   });
+  for (const v of fixture.versions) {
+    if (options.publish && v.status === 'PUBLISHED') await prisma.dtsenVersion.update({ where: { id: v.id }, data: { status: v.status, publishedAt: v.publishedAt } });
+  }
 }
