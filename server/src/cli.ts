@@ -6,6 +6,7 @@
  *   migrate                                                            apply migrations to DATABASE_URL
  *   emit-schema                                                        write schema/schema.graphql
  *   bench-generate [--scale 0.01] [--versions 5] [--seed 1]            generate into a scratch file, print figures
+ *   bench-analytics [--scale 0.01] [--versions 5] [--seed 1]           publish with the analytics rollups, time queries
  */
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -83,8 +84,14 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'bench-analytics': {
+      const { benchAnalytics } = await import('./bench/analytics.bench.js');
+      const n = numbers('0.01');
+      await benchAnalytics(n.scale, n.versions, n.seed);
+      return;
+    }
     default:
-      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate [--scale S] [--versions N] [--seed K] [--file F]');
+      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics [--scale S] [--versions N] [--seed K] [--file F]');
       process.exitCode = 2;
   }
 }

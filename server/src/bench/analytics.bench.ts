@@ -1,0 +1,81 @@
+/**
+ * `dtsen bench-analytics [--scale 0.01] [--versions 5]`: generates a dataset without publishing, then publishes
+ * each version with the analytics rollups (targeting cube, classes, churn, overlap, proposals), printing the time
+ * per version and per step, and finally times the national questions read from the rollups (SQL in the database,
+ * then the pure classification in JavaScript), median and p95 over repeated runs. Prints figures; never fails on time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite } from '../db/sqlite.js';
+import { summarize } from '../domain/classification.js';
+import type { ExclusionCriterionCode } from '../domain/exclusion-criteria.js';
+import { PROGRAMS, programByCode } from '../domain/programs.js';
+import { quotaStatus, regionalQuotas } from '../domain/quota-status.js';
+import type { TargetingCell } from '../domain/targeting-types.js';
+import { generateDataset } from '../generator/generate.js';
+import { computeAnalyticsRollupsSqlite, publishVersionSqlite } from '../modules/publish/publish.service.js';
+
+export async function benchAnalytics(scale: number, versions: number, seed: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-analytics-'));
+  const file = join(dir, 'bench.db');
+  try {
+    const generated = await generateDataset({ scale, versions, seed, file, publish: false });
+    console.log(`\ndataset: scale ${scale}, ${generated.families.toLocaleString('en-US')} families, ${generated.rows.individual.toLocaleString('en-US')} individuals, ${versions} versions (generated in ${generated.seconds.total} s)`);
+    const db = openSqlite(file);
+    console.log('\npublish with analytics rollups, per version (SQLite):');
+    for (let v = 1; v <= versions; v++) {
+      const analytics = computeAnalyticsRollupsSqlite(db, v);
+      const publish = publishVersionSqlite(db, v);
+      const total = analytics.seconds + publish.seconds;
+      const rows = Object.values({ ...analytics.rows, ...publish.rows }).reduce((a, b) => a + b, 0);
+      const top = Object.entries({ ...analytics.steps, ...publish.steps })
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([k, s]) => `${k} ${s.toFixed(1)}s`)
+        .join(', ');
+      console.log(`  v${v}: ${total.toFixed(1)} s, ${rows.toLocaleString('en-US')} rollup rows (slowest: ${top})`);
+    }
+
+    const time = (fn: () => unknown, runs = 200) => {
+      const samples: number[] = [];
+      for (let k = 0; k < runs; k++) {
+        const t = performance.now();
+        fn();
+        samples.push(performance.now() - t);
+      }
+      samples.sort((a, b) => a - b);
+      return { p50: samples[Math.floor(runs * 0.5)]!, p95: samples[Math.floor(runs * 0.95)]! };
+    };
+    const desil = db.prepare("SELECT desil, families, individuals FROM desil_rollup WHERE version_id = ? AND region_code = 'ID'");
+    const cube = db.prepare("SELECT desil, recipient, criterion_code, ground_checked, in_target_group, units FROM targeting_rollup WHERE version_id = ? AND region_code = 'ID' AND program_code = ?");
+    const recipientsByRegency = db.prepare(
+      "SELECT t.region_code, SUM(t.units) AS recipients FROM targeting_rollup t JOIN region r ON r.code = t.region_code WHERE t.version_id = ? AND r.level = 'REGENCY' AND t.program_code = ? AND t.recipient = 1 GROUP BY t.region_code",
+    );
+    const poverty = (db.prepare("SELECT regency_code AS regionCode, poor_thousands AS poor FROM poverty WHERE period = '2024-03'").all() as Array<{ regionCode: string; poor: number }>);
+    const v = versions;
+    const rule = programByCode('PBI_JKN');
+    const toCells = (rows: Array<{ desil: number; recipient: number; criterion_code: string; ground_checked: number; in_target_group: number; units: number }>): TargetingCell[] =>
+      rows.map((r) => ({
+        programCode: rule.code, desil: r.desil, recipient: r.recipient === 1, criterion: (r.criterion_code || null) as ExclusionCriterionCode | null,
+        groundChecked: r.ground_checked === 1, inTargetGroup: r.in_target_group === 1, units: r.units,
+      }));
+    const cubeRows = cube.all(v, 'PBI_JKN') as Parameters<typeof toCells>[0];
+    const quota = Math.round((rule.nationalQuota ?? 0) * scale);
+    const results = [
+      ['national desil distribution (10 rows)', time(() => desil.all(v))],
+      [`national PBI-JKN targeting cube (${cubeRows.length} rows)`, time(() => cube.all(v, 'PBI_JKN'))],
+      ['  + classes, causes, coverage, leakage in JS', time(() => summarize(rule, toCells(cube.all(v, 'PBI_JKN') as Parameters<typeof toCells>[0])))],
+      ['quota status of 514 kabupaten/kota (PKH)', time(() => {
+        const recipients = new Map((recipientsByRegency.all(v, 'PKH') as Array<{ region_code: string; recipients: number }>).map((r) => [r.region_code, r.recipients]));
+        return regionalQuotas(poverty, Math.round((programByCode('PKH').nationalQuota ?? 0) * scale)).map((q) => quotaStatus(q.quota, recipients.get(q.regionCode) ?? 0));
+      }, 50)],
+    ] as const;
+    console.log(`\nnational questions from rollups, version ${v} (SQLite, in process; PBI-JKN quota at this scale ${quota.toLocaleString('en-US')}):`);
+    for (const [name, t] of results) console.log(`  ${name.padEnd(48)} p50 ${t.p50.toFixed(2)} ms  p95 ${t.p95.toFixed(2)} ms`);
+    console.log(`  programs: ${PROGRAMS.map((p) => p.code).join(', ')}`);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
