@@ -29,7 +29,11 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
       const publish = publishVersionSqlite(db, v);
       const total = analytics.seconds + publish.seconds;
       const rows = Object.values({ ...analytics.rows, ...publish.rows }).reduce((a, b) => a + b, 0);
-      const top = Object.entries({ ...analytics.steps, ...publish.steps })
+      const steps = [
+        ...Object.entries(analytics.steps).map(([k, t]) => [`analytics ${k}`, t] as const),
+        ...Object.entries(publish.steps).map(([k, t]) => [`publish ${k}`, t] as const),
+      ];
+      const top = steps
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
         .map(([k, s]) => `${k} ${s.toFixed(1)}s`)
