@@ -42,7 +42,7 @@ export function publishVersionSqlite(db: SqliteDatabase, versionId: number, publ
   const run = new StepRunner(db, { v: versionId, year: Number(version.label.slice(0, 4)) });
   db.transaction(() => {
     db.prepare('DELETE FROM desil_rollup WHERE version_id = ?').run(versionId);
-    run.all('facts', [...dropFacts, ...stateFacts]);
+    run.all('facts', dropFacts);
     run.all('desil_rollup', desilRollupInserts());
     run.all('facts', dropFacts);
     db.prepare("UPDATE dtsen_version SET status = 'PUBLISHED', published_at = ? WHERE id = ?").run(publishedAt.toISOString(), versionId);

@@ -156,12 +156,19 @@ export function classificationSql(
   return { klass, cause };
 }
 
-/** Desil distribution at every level, from one village-level aggregate. */
+/**
+ * Desil distribution at every level: families in force grouped by village in one pass over the states, the region
+ * codes joined onto those (far fewer) village rows, every higher level summed from them.
+ */
 export function desilRollupInserts(): string[] {
   return [
     `CREATE TEMP TABLE f_desil AS
-     SELECT village_code, district_code, regency_code, province_code, desil, COUNT(*) AS families, SUM(member_count) AS individuals
-     FROM f_state GROUP BY village_code, district_code, regency_code, province_code, desil`,
+     SELECT r.code AS village_code, r.parent_code AS district_code, r.regency_code, r.province_code, x.desil, x.families, x.individuals
+     FROM (
+       SELECT village_code, desil, COUNT(*) AS families, SUM(member_count) AS individuals FROM family_state
+       WHERE valid_from_version_id <= @v AND (valid_to_version_id IS NULL OR valid_to_version_id > @v)
+       GROUP BY village_code, desil
+     ) x JOIN region r ON r.code = x.village_code`,
     ...LEVEL_CODES.map(
       (col) => `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals)
        SELECT @v, ${col}, desil, SUM(families), SUM(individuals) FROM f_desil GROUP BY ${col}, desil`,
