@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,8 +35,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const dashboardDist = resolve(env.DASHBOARD_DIST ?? resolve(repoRoot, 'dashboard', 'dist'));
   return { port, database: parseDatabaseUrl(env.DATABASE_URL), dashboardDist };
-}
-
-export function dashboardIsBuilt(config: AppConfig): boolean {
-  return existsSync(resolve(config.dashboardDist, 'index.html'));
 }

@@ -12,7 +12,7 @@ import type { SqliteDatabase } from '../../db/sqlite.js';
 import { PROGRAMS } from '../../domain/programs.js';
 import {
   analyticsFacts, churnRollupInserts, cubeForProgram, desilRollupInserts, dropFacts, overlapRollupInserts, proposalRollupInserts,
-  stateFacts, targetingClassRollupInserts, targetingRollupInserts,
+  targetingClassRollupInserts, targetingRollupInserts,
 } from './publish.sql.js';
 
 export interface PublishResult {
@@ -60,7 +60,7 @@ export function computeAnalyticsRollupsSqlite(db: SqliteDatabase, versionId: num
     for (const table of ['targeting_rollup', 'targeting_class_rollup', 'churn_rollup', 'overlap_rollup', 'proposal_rollup']) {
       db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
     }
-    run.all('facts', [...dropFacts, ...stateFacts, ...analyticsFacts]);
+    run.all('facts', [...dropFacts, ...analyticsFacts]);
     for (const p of PROGRAMS) run.all(`cube.${p.code}`, [cubeForProgram(p.code)]);
     run.all('targeting_rollup', targetingRollupInserts());
     run.all('targeting_class_rollup', targetingClassRollupInserts());

@@ -23,18 +23,17 @@ function ageGroupSql(alias: string): string {
 
 const MEMBER_AT_V = 'i.from_version_id <= @v AND (i.to_version_id IS NULL OR i.to_version_id > @v)';
 
-/** The family states in force in the version, with the codes of their village's district, regency and province. */
-export const stateFacts: readonly string[] = [
+/**
+ * The fact tables of a version that the analytics rollups read: family states in force (with the codes of their
+ * village's district, regency and province), flags and memberships in force, and one pass over the individuals.
+ */
+export const analyticsFacts: readonly string[] = [
   `CREATE TEMP TABLE f_state AS
      SELECT s.family_id, s.village_code, r.parent_code AS district_code, r.regency_code, r.province_code, s.desil, s.member_count,
             CASE WHEN s.ground_check_status <> 'NOT_CHECKED' THEN 1 ELSE 0 END AS gc
      FROM family_state s JOIN region r ON r.code = s.village_code
      WHERE s.valid_from_version_id <= @v AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @v)`,
   `CREATE UNIQUE INDEX temp.f_state_family ON f_state (family_id)`,
-];
-
-/** The further fact tables the analytics rollups need (flags, memberships, one pass over individuals). */
-export const analyticsFacts: readonly string[] = [
   `CREATE TEMP TABLE f_flag AS
      SELECT i.id AS individual_id, i.family_id, c.sort_order AS o, c.excludes_family,
             CASE WHEN ${MEMBER_AT_V} THEN 1 ELSE 0 END AS member
