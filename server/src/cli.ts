@@ -40,7 +40,8 @@ async function main(argv: string[]): Promise<void> {
     seed: parseNumber('--seed', values.seed!),
   });
   const sqliteFile = () => {
-    if (values.file) return resolve(values.file);
+    // `pnpm dtsen` runs in server/; a relative --file means relative to where the user typed the command.
+    if (values.file) return resolve(process.env.INIT_CWD ?? process.cwd(), values.file);
     if (config.database.provider !== 'sqlite') throw new Error('generate writes SQLite; PostgreSQL bulk load is not available yet');
     return config.database.file;
   };
