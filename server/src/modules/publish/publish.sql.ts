@@ -6,8 +6,6 @@
 import { PROGRAMS, type ProgramCode, type ProgramRule, programByCode } from '../../domain/programs.js';
 import { ELDERLY_MIN_AGE, PROGRAM_TARGET_GROUP, SCHOOL_AGE_MAX, SCHOOL_AGE_MIN } from '../../domain/targeting-rules.js';
 
-/** Every level, as the expression on a village's region row that names its region at that level. */
-const LEVELS = ['r.code', 'r.parent_code', 'r.regency_code', 'r.province_code', "'ID'"] as const;
 /** Every level, as the column of a village-level temporary aggregate that names its region at that level. */
 const LEVEL_CODES = ['village_code', 'district_code', 'regency_code', 'province_code', "'ID'"] as const;
 
@@ -82,7 +80,7 @@ export const analyticsFacts: readonly string[] = [
 
 export const dropFacts: readonly string[] = [
   'f_state', 'f_flag', 'f_family_crit', 'f_enrollment', 'f_family_program', 'f_person', 'f_ind', 'f_cube', 'f_desil',
-  'f_class', 'f_overlap',
+  'f_class', 'f_overlap', 'f_churn',
 ].map((t) => `DROP TABLE IF EXISTS temp.${t}`);
 
 /** Membership of a cell of `f_ind` in a program's target group (domain/targeting-rules.ts). */
@@ -212,7 +210,7 @@ export function targetingClassRollupInserts(): string[] {
   ];
 }
 
-/** Families by desil and the set of programs they receive, at every level, from one village-level aggregate. */
+/** Families by desil and the set of programs they receive, for kecamatan and above, from one village-level aggregate. */
 export function overlapRollupInserts(): string[] {
   const bits = PROGRAMS.map((p, k) => `WHEN '${p.code}' THEN ${2 ** k}`).join(' ');
   return [
@@ -227,7 +225,8 @@ export function overlapRollupInserts(): string[] {
        WHERE NOT EXISTS (SELECT 1 FROM f_family_program fp WHERE fp.family_id = s.family_id)
      ) x JOIN region r ON r.code = x.village_code
      GROUP BY r.code, r.parent_code, r.regency_code, r.province_code, x.desil, x.mask`,
-    ...LEVEL_CODES.map(
+    // Kecamatan and above: at village level the combinations are about as many as the families themselves.
+    ...LEVEL_CODES.filter((col) => col !== 'village_code').map(
       (col) => `INSERT INTO overlap_rollup (version_id, region_code, desil, program_mask, families)
        SELECT @v, ${col}, desil, mask, SUM(families) FROM f_overlap GROUP BY ${col}, desil, mask`,
     ),
@@ -236,18 +235,25 @@ export function overlapRollupInserts(): string[] {
 
 /** Entries into and exits from programs at this version, at every level (village of the family in the version). */
 export function churnRollupInserts(): string[] {
-  const select = (regionExpr: string) => `
-    INSERT INTO churn_rollup (version_id, region_code, program_code, direction, reason, units)
-    SELECT @v, ${regionExpr}, m.program_code, m.direction, m.reason, COUNT(*) FROM (
-      SELECT e.program_code, 'ENTRY' AS direction, e.start_reason AS reason, e.family_id FROM enrollment e WHERE e.start_version_id = @v AND @v > 1
-      UNION ALL
-      SELECT e.program_code, 'EXIT', e.end_reason, e.family_id FROM enrollment e WHERE e.end_version_id = @v
-    ) m JOIN family f ON f.id = m.family_id
-    LEFT JOIN family_state s ON s.family_id = m.family_id AND s.valid_from_version_id <= @v - (CASE WHEN m.direction = 'EXIT' THEN 1 ELSE 0 END)
-      AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @v - (CASE WHEN m.direction = 'EXIT' THEN 1 ELSE 0 END))
-    JOIN region r ON r.code = COALESCE(s.village_code, f.village_code)
-    GROUP BY ${regionExpr}, m.program_code, m.direction, m.reason`;
-  return LEVELS.map(select);
+  return [
+    `CREATE TEMP TABLE f_churn AS
+     SELECT r.code AS village_code, r.parent_code AS district_code, r.regency_code, r.province_code,
+            m.program_code, m.direction, m.reason, COUNT(*) AS units
+     FROM (
+       SELECT e.program_code, 'ENTRY' AS direction, e.start_reason AS reason, e.family_id, @v AS at FROM enrollment e
+       WHERE e.start_version_id = @v AND @v > 1
+       UNION ALL
+       SELECT e.program_code, 'EXIT', e.end_reason, e.family_id, @v - 1 FROM enrollment e WHERE e.end_version_id = @v
+     ) m JOIN family f ON f.id = m.family_id
+     LEFT JOIN family_state s ON s.family_id = m.family_id AND s.valid_from_version_id <= m.at
+       AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > m.at)
+     JOIN region r ON r.code = COALESCE(s.village_code, f.village_code)
+     GROUP BY r.code, r.parent_code, r.regency_code, r.province_code, m.program_code, m.direction, m.reason`,
+    ...LEVEL_CODES.map(
+      (col) => `INSERT INTO churn_rollup (version_id, region_code, program_code, direction, reason, units)
+       SELECT @v, ${col}, program_code, direction, reason, SUM(units) FROM f_churn GROUP BY ${col}, program_code, direction, reason`,
+    ),
+  ];
 }
 
 /** Proposals submitted in this version, by status, with the median turnaround of decided ones. */
