@@ -54,7 +54,7 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
     const desil = db.prepare("SELECT desil, families, individuals FROM desil_rollup WHERE version_id = ? AND region_code = 'ID'");
     const cube = db.prepare("SELECT desil, recipient, criterion_code, ground_checked, in_target_group, units FROM targeting_rollup WHERE version_id = ? AND region_code = 'ID' AND program_code = ?");
     const recipientsByRegency = db.prepare(
-      "SELECT t.region_code, SUM(t.units) AS recipients FROM targeting_rollup t JOIN region r ON r.code = t.region_code WHERE t.version_id = ? AND r.level = 'REGENCY' AND t.program_code = ? AND t.recipient = 1 GROUP BY t.region_code",
+      'SELECT region_code, SUM(units) AS recipients FROM targeting_rollup WHERE version_id = ? AND program_code = ? AND recipient = 1 AND length(region_code) = 5 GROUP BY region_code',
     );
     const poverty = (db.prepare("SELECT regency_code AS regionCode, poor_thousands AS poor FROM poverty WHERE period = '2024-03'").all() as Array<{ regionCode: string; poor: number }>);
     const v = versions;
