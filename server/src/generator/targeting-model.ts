@@ -8,7 +8,7 @@
  */
 import type { ExclusionCriterionCode } from '../domain/exclusion-criteria.js';
 import { EXCLUSION_CRITERIA } from '../domain/exclusion-criteria.js';
-import { type ProgramCode, PROGRAMS, desilInRange } from '../domain/programs.js';
+import { type ProgramCode, desilInRange, programByCode } from '../domain/programs.js';
 import { type FamilyCore, type SimulationParams, versionDate, versionYear } from './family-model.js';
 import { Rng } from './rng.js';
 
@@ -125,7 +125,7 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
     // Exits of memberships active since an earlier version.
     for (const e of active()) {
       if (e.start >= v) continue;
-      const rule = PROGRAMS.find((p) => p.code === e.program)!;
+      const rule = programByCode(e.program);
       let reason: EndReason | null = null;
       if (e.member !== null ? !alive(e.member, v) : !isPresent) reason = rng.chance(0.8) ? 'DECEASED' : null;
       else if (core.nonDtsen) reason = rng.chance(v === 2 ? 0.65 : 0.15) ? 'OUTSIDE_DTSEN' : null;
@@ -178,7 +178,7 @@ export function simulateTargeting(ctx: TargetingContext, core: FamilyCore, work:
     const initial = v === 1;
     const excluded = familyExcludedAt(v);
     for (const code of QUOTA_PROGRAMS) {
-      const rule = PROGRAMS.find((p) => p.code === code)!;
+      const rule = programByCode(code);
       if (enrollments.some((e) => e.program === code && e.end === null)) continue;
       const q = ctx.quota[code];
       let p: number;
