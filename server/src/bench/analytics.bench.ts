@@ -1,7 +1,6 @@
 /**
  * `dtsen bench-analytics [--scale 0.01] [--versions 5]`: generates a dataset without publishing, then publishes
- * each version with the analytics rollups (targeting cube, classes, churn, overlap, proposals), printing the time
- * per version and per step, and finally times the national questions read from the rollups (SQL in the database,
+ * each version (all rollups), printing the time per version and per step next to a full recount of the same version, and finally times the national questions read from the rollups (SQL in the database,
  * then the pure classification in JavaScript), median and p95 over repeated runs. Prints figures; never fails on time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +13,7 @@ import { PROGRAMS, programByCode } from '../domain/programs.js';
 import { quotaStatus, regionalQuotas } from '../domain/quota-status.js';
 import type { TargetingCell } from '../domain/targeting-types.js';
 import { generateDataset } from '../generator/generate.js';
-import { computeAnalyticsRollupsSqlite, publishVersionSqlite } from '../modules/publish/publish.service.js';
+import { buildRollupsSqlite, publishVersionSqlite, type RollupBuild } from '../modules/publish/publish.service.js';
 
 export async function benchAnalytics(scale: number, versions: number, seed: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-analytics-'));
@@ -23,22 +22,21 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
     const generated = await generateDataset({ scale, versions, seed, file, publish: false });
     console.log(`\ndataset: scale ${scale}, ${generated.families.toLocaleString('en-US')} families, ${generated.rows.individual.toLocaleString('en-US')} individuals, ${versions} versions (generated in ${generated.seconds.total} s)`);
     const db = openSqlite(file);
-    console.log('\npublish with analytics rollups, per version (SQLite):');
+    console.log('\npublish, per version (SQLite): every rollup, incremental from the previous version; the full recount of the');
+    console.log('same version is timed first in a transaction that is rolled back, for the side-by-side ratio');
+    const fmt = (steps: Record<string, number>) =>
+      Object.entries(steps).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, t]) => `${k} ${t.toFixed(1)}s`).join(', ');
     for (let v = 1; v <= versions; v++) {
-      const analytics = computeAnalyticsRollupsSqlite(db, v);
-      const publish = publishVersionSqlite(db, v);
-      const total = analytics.seconds + publish.seconds;
-      const rows = Object.values({ ...analytics.rows, ...publish.rows }).reduce((a, b) => a + b, 0);
-      const steps = [
-        ...Object.entries(analytics.steps).map(([k, t]) => [`analytics ${k}`, t] as const),
-        ...Object.entries(publish.steps).map(([k, t]) => [`publish ${k}`, t] as const),
-      ];
-      const top = steps
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 5)
-        .map(([k, s]) => `${k} ${s.toFixed(1)}s`)
-        .join(', ');
-      console.log(`  v${v}: ${total.toFixed(1)} s, ${rows.toLocaleString('en-US')} rollup rows (slowest: ${top})`);
+      let full: RollupBuild | null = null;
+      if (v > 1) {
+        db.exec('BEGIN');
+        full = buildRollupsSqlite(db, v, 'full');
+        db.exec('ROLLBACK');
+      }
+      const published = publishVersionSqlite(db, v);
+      const rows = Object.values(published.rows ?? {}).reduce((a, b) => a + b, 0);
+      console.log(`  v${v} ${published.method}: ${published.seconds.toFixed(1)} s, ${published.familiesCounted?.toLocaleString('en-US')} families counted, ${rows.toLocaleString('en-US')} rollup rows (${fmt(published.steps ?? {})})`);
+      if (full) console.log(`      full recount of v${v}: ${full.seconds.toFixed(1)} s (${fmt(full.steps)}); incremental/full = ${(published.seconds / full.seconds).toFixed(2)}`);
     }
 
     const time = (fn: () => unknown, runs = 200) => {

@@ -148,7 +148,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     progress.start('publish', versions, 'versions');
     for (let v = 1; v <= (options.publish === false ? 0 : versions); v++) {
       sink.checkpoint();
-      publishVersionSqlite(db, v, versionDate(params, v));
+      publishVersionSqlite(db, v, { publishedAt: versionDate(params, v) });
       progress.tick(v, 0);
     }
     progress.done(versions, 0);

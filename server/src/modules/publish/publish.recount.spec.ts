@@ -11,7 +11,7 @@ import { programByCode, type ProgramCode } from '../../domain/programs.js';
 import type { TargetingCell } from '../../domain/targeting-types.js';
 import { generateDataset } from '../../generator/generate.js';
 import { Rng } from '../../generator/rng.js';
-import { computeAnalyticsRollupsSqlite, publishVersionSqlite, VersionPublishedError } from './publish.service.js';
+import { buildRollupsSqlite, publishVersionSqlite, VersionPublishedError } from './publish.service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-recount-'));
 const file = join(dir, 'r.db');
@@ -22,7 +22,6 @@ beforeAll(async () => {
   await generateDataset({ scale: 0.0005, versions: VERSIONS, seed: 3, file, progress: null, publish: false });
   db = openSqlite(file);
   for (let v = 1; v <= VERSIONS; v++) {
-    computeAnalyticsRollupsSqlite(db, v);
     publishVersionSqlite(db, v);
   }
 }, 240_000);
@@ -153,7 +152,7 @@ describe('analytics rollups recount', () => {
 
   it('publishing again is a no-op and published analytics are immutable', () => {
     expect(publishVersionSqlite(db, 1).alreadyPublished).toBe(true);
-    expect(() => computeAnalyticsRollupsSqlite(db, 1)).toThrow(VersionPublishedError);
+    expect(() => buildRollupsSqlite(db, 1)).toThrow(VersionPublishedError);
     expect(() => db.prepare("DELETE FROM targeting_rollup WHERE version_id = 1").run()).toThrow(/immutable/);
   });
 });

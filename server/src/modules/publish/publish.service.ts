@@ -1,75 +1,120 @@
 /**
- * Publishing a DTSEN version: computes its rollups in SQL and marks it PUBLISHED, in one transaction, so no reader
- * ever sees a half-built version. Only the new version is computed; publishing a version that is already published
- * is a no-op (its rollups are immutable, enforced by triggers), and a publish killed half-way left nothing behind,
- * so it can simply be re-run.
- *
- * `computeAnalyticsRollupsSqlite` builds the targeting cube, class, churn, overlap and proposal rollups of a draft
- * version. It is correct (recount-tested) but not yet part of publishing: at scale 0.01 it takes ~27 s per version
- * against a 10 s target, so it joins `publishVersionSqlite` once it is incremental (issue 3, in progress).
+ * Publishing a DTSEN version: computes all its rollups in SQL and marks it PUBLISHED, in one transaction, so no
+ * reader ever sees a half-built version. Only the new version is computed, and incrementally (publish.sql.ts): the
+ * families whose facts changed are recounted at the previous and the new version, and the difference is added to a
+ * copy of the previous version's rollups. The first version, or `mode: 'full'`, counts every family.
+ * Publishing a version that is already published is a no-op (its rollups are immutable, enforced by triggers);
+ * a publish killed half-way left nothing behind, so it can simply be re-run. Versions are published in order.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
-import { PROGRAMS } from '../../domain/programs.js';
 import {
-  analyticsFacts, churnRollupInserts, cubeForProgram, desilRollupInserts, dropFacts, overlapRollupInserts, proposalRollupInserts,
-  targetingClassRollupInserts, targetingRollupInserts,
+  PER_VERSION_ROLLUPS, ROLLUPS, churnRollupInserts, copyPrevious, cubeStatements, deltaStatements, dirtyStatements, dropTemps,
+  dropZeros, proposalRollupInserts, setupStatements, sideStatements,
 } from './publish.sql.js';
 
-export interface PublishResult {
+export type PublishMode = 'auto' | 'full';
+
+export interface PublishOptions {
+  /** Publication time recorded on the version (default now). */
+  publishedAt?: Date;
+  /** 'auto' (default): incremental from the previous version when there is one, else full; 'full': count everything. */
+  mode?: PublishMode;
+}
+
+export interface RollupBuild {
   versionId: number;
-  alreadyPublished: boolean;
-  /** Rows written per rollup table. */
+  /** How the rollups were computed. */
+  method: 'full' | 'incremental';
+  /** Families recounted: all of them (full) or those whose facts changed at this version (incremental). */
+  familiesCounted: number;
+  /** Rows of this version per rollup table. */
   rows: Record<string, number>;
   /** Seconds per step, for the benchmark. */
   steps: Record<string, number>;
   seconds: number;
 }
 
+export interface PublishResult extends Partial<RollupBuild> {
+  versionId: number;
+  alreadyPublished: boolean;
+  seconds: number;
+}
+
 export class VersionNotFoundError extends Error {
   override readonly name = 'VersionNotFoundError';
+  readonly code = 'VERSION_NOT_FOUND';
 }
 
 export class VersionPublishedError extends Error {
   override readonly name = 'VersionPublishedError';
+  readonly code = 'VERSION_PUBLISHED';
 }
 
-type Params = { v: number; year: number };
+export class VersionOrderError extends Error {
+  override readonly name = 'VersionOrderError';
+  readonly code = 'VERSION_ORDER';
+}
 
-export function publishVersionSqlite(db: SqliteDatabase, versionId: number, publishedAt: Date = new Date()): PublishResult {
+export const ROLLUP_TABLES = [...Object.values(ROLLUPS).map((t) => t.name), ...PER_VERSION_ROLLUPS];
+
+export function publishVersionSqlite(db: SqliteDatabase, versionId: number, options: PublishOptions = {}): PublishResult {
   const started = performance.now();
-  const version = findVersion(db, versionId);
-  if (version.status === 'PUBLISHED') return { versionId, alreadyPublished: true, rows: {}, steps: {}, seconds: 0 };
-  const run = new StepRunner(db, { v: versionId, year: Number(version.label.slice(0, 4)) });
-  db.transaction(() => {
-    db.prepare('DELETE FROM desil_rollup WHERE version_id = ?').run(versionId);
-    run.all('facts', dropFacts);
-    run.all('desil_rollup', desilRollupInserts());
-    run.all('facts', dropFacts);
-    db.prepare("UPDATE dtsen_version SET status = 'PUBLISHED', published_at = ? WHERE id = ?").run(publishedAt.toISOString(), versionId);
+  if (findVersion(db, versionId).status === 'PUBLISHED') return { versionId, alreadyPublished: true, seconds: 0 };
+  const build = db.transaction(() => {
+    const result = buildRollupsSqlite(db, versionId, options.mode ?? 'auto');
+    db.prepare("UPDATE dtsen_version SET status = 'PUBLISHED', published_at = ? WHERE id = ?")
+      .run((options.publishedAt ?? new Date()).toISOString(), versionId);
+    return result;
   })();
-  return { versionId, alreadyPublished: false, rows: run.rows, steps: run.steps, seconds: (performance.now() - started) / 1000 };
+  return { ...build, alreadyPublished: false, seconds: (performance.now() - started) / 1000 };
 }
 
-/** The analytics rollups of a draft version (see the module comment), in one transaction. */
-export function computeAnalyticsRollupsSqlite(db: SqliteDatabase, versionId: number): PublishResult {
+/**
+ * Writes every rollup of a draft version, replacing any rows it had. Runs in the caller's transaction (publishing,
+ * or the benchmark, which rolls back to time both methods on the same version).
+ */
+export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: PublishMode = 'auto'): RollupBuild {
   const started = performance.now();
   const version = findVersion(db, versionId);
   if (version.status === 'PUBLISHED') throw new VersionPublishedError(`DTSEN version ${versionId} is published and immutable`);
-  const run = new StepRunner(db, { v: versionId, year: Number(version.label.slice(0, 4)) });
-  db.transaction(() => {
-    for (const table of ['targeting_rollup', 'targeting_class_rollup', 'churn_rollup', 'overlap_rollup', 'proposal_rollup']) {
-      db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
-    }
-    run.all('facts', [...dropFacts, ...analyticsFacts]);
-    for (const p of PROGRAMS) run.all(`cube.${p.code}`, [cubeForProgram(p.code)]);
-    run.all('targeting_rollup', targetingRollupInserts());
-    run.all('targeting_class_rollup', targetingClassRollupInserts());
-    run.all('churn_rollup', churnRollupInserts());
-    run.all('overlap_rollup', overlapRollupInserts());
-    run.all('proposal_rollup', proposalRollupInserts());
-    run.all('facts', dropFacts);
-  })();
-  return { versionId, alreadyPublished: false, rows: run.rows, steps: run.steps, seconds: (performance.now() - started) / 1000 };
+  const previous = db.prepare('SELECT id, label, status FROM dtsen_version WHERE id < ? ORDER BY id DESC LIMIT 1').get(versionId) as
+    | { id: number; label: string; status: string }
+    | undefined;
+  if (previous && previous.status !== 'PUBLISHED') {
+    throw new VersionOrderError(`DTSEN version ${previous.id} (${previous.label}) must be published before version ${versionId}`);
+  }
+  const incremental = mode === 'auto' && previous !== undefined;
+  const year = yearOf(version.label);
+  const run = new StepRunner(db, { v: versionId, prev: previous?.id ?? 0 });
+
+  for (const table of ROLLUP_TABLES) db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
+  run.all('setup', [...dropTemps, ...setupStatements]);
+  let familiesCounted: number;
+  if (incremental) {
+    run.all('find changed families', dirtyStatements(yearOf(previous.label), year));
+    familiesCounted = (db.prepare('SELECT COUNT(*) AS n FROM temp.f_dirty').get() as { n: number }).n;
+    run.all('count changed at previous', sideStatements('dirty'), { at: previous.id, year: yearOf(previous.label), sign: -1 });
+    run.all('count changed at version', sideStatements('dirty'), { at: versionId, year, sign: 1 });
+    run.all('copy previous rollups', Object.values(ROLLUPS).map(copyPrevious));
+  } else {
+    run.all('count families', sideStatements('all'), { at: versionId, year, sign: 1 });
+    familiesCounted = (db.prepare('SELECT COALESCE(SUM(families), 0) AS n FROM temp.a_fam').get() as { n: number }).n;
+  }
+  run.all('cube', cubeStatements);
+  for (const [table, statements] of Object.entries(deltaStatements())) run.all(`${table} rollup`, statements);
+  if (incremental) run.all('drop zero rows', Object.values(ROLLUPS).map(dropZeros));
+  run.all('churn rollup', churnRollupInserts());
+  run.all('proposal rollup', proposalRollupInserts());
+  run.all('cleanup', dropTemps);
+
+  const rows: Record<string, number> = {};
+  for (const table of ROLLUP_TABLES) {
+    rows[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE version_id = ?`).get(versionId) as { n: number }).n;
+  }
+  return {
+    versionId, method: incremental ? 'incremental' : 'full', familiesCounted, rows, steps: run.steps,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function findVersion(db: SqliteDatabase, versionId: number): { label: string; status: string } {
@@ -80,9 +125,17 @@ function findVersion(db: SqliteDatabase, versionId: number): { label: string; st
   return version;
 }
 
-/** Runs statements with the parameters each one names, timing each step and counting rows written per table. */
+/** Calendar year of a version label ("2025-Q2"), the reference year for ages. */
+function yearOf(label: string): number {
+  const year = Number(label.slice(0, 4));
+  if (!Number.isInteger(year)) throw new RangeError(`version label ${label} does not start with a year`);
+  return year;
+}
+
+type Params = Record<string, number>;
+
+/** Runs statements with the parameters each one names, timing each step. */
 class StepRunner {
-  readonly rows: Record<string, number> = {};
   readonly steps: Record<string, number> = {};
 
   constructor(
@@ -90,20 +143,17 @@ class StepRunner {
     private readonly params: Params,
   ) {}
 
-  all(step: string, sqls: readonly string[]): void {
+  all(step: string, sqls: readonly string[], extra: Params = {}): void {
     const t = performance.now();
-    for (const sql of sqls) {
-      const changes = this.db.prepare(sql).run(this.pick(sql)).changes;
-      if (/^\s*INSERT INTO (\w+)/.test(sql) && !sql.includes('INSERT INTO f_')) this.rows[step] = (this.rows[step] ?? 0) + changes;
-    }
+    const params = { ...this.params, ...extra };
+    for (const sql of sqls) this.db.prepare(sql).run(pick(sql, params));
     this.steps[step] = (this.steps[step] ?? 0) + (performance.now() - t) / 1000;
   }
+}
 
-  /** better-sqlite3 rejects named parameters a statement does not use: pass only the ones it names. */
-  private pick(sql: string): Partial<Params> {
-    const out: Partial<Params> = {};
-    if (sql.includes('@v')) out.v = this.params.v;
-    if (sql.includes('@year')) out.year = this.params.year;
-    return out;
-  }
+/** better-sqlite3 rejects named parameters a statement does not use: pass only the ones it names. */
+function pick(sql: string, params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) if (new RegExp(`@${name}\\b`).test(sql)) out[name] = value;
+  return out;
 }

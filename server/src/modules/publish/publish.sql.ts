@@ -1,89 +1,168 @@
 /**
- * The SQL that publishing a version runs (SQLite dialect; parameters @v = version id, @year = its calendar year).
- * Everything is counted in the database: per version, temporary fact tables (states, flags and memberships in
- * force), one pass over the individuals, village-level aggregates, and every higher level summed from those.
+ * The SQL that publishing a version runs (SQLite dialect). Everything is counted in the database.
+ *
+ * Every rollup of a version is a sum over families of what each family contributes at that version (its state,
+ * members, flags and enrollments in force). So a version is published **incrementally**: the families whose facts
+ * changed at version @v (the "dirty" set, found through the change indexes) are counted at the previous version
+ * with sign -1 and at @v with sign +1, and those deltas are added to a copy of the previous version's rollups. The
+ * first version (or `mode: 'full'`) counts every family once, with sign +1, into empty rollups. Both paths run the
+ * same statements; publish.incremental.spec.ts proves they produce identical rollups.
+ *
+ * Parameters: @v = version being published, @prev = the previous version, @at = the version a side is counted at,
+ * @year = calendar year of @at, @sign = +1 or -1. Regions are carried as the integer rowids of their `region` rows
+ * (small sort keys) and turned back into codes only in the (small) aggregated outputs.
  */
 import { PROGRAMS, type ProgramCode, type ProgramRule, programByCode } from '../../domain/programs.js';
 import { ELDERLY_MIN_AGE, PROGRAM_TARGET_GROUP, SCHOOL_AGE_MAX, SCHOOL_AGE_MIN } from '../../domain/targeting-rules.js';
 
-/** Every level, as the column of a village-level temporary aggregate that names its region at that level. */
-const LEVEL_CODES = ['village_code', 'district_code', 'regency_code', 'province_code', "'ID'"] as const;
+export type PublishScope = 'all' | 'dirty';
 
-/** Individual programs and their bit in `f_person.pmask` (PBI_JKN 1, ATENSI 2, PIP 4). */
+/** Every program and its bit in a family's program mask (also `overlap_rollup.program_mask`). */
+const PROGRAM_BIT_SQL = `CASE program_code ${PROGRAMS.map((p, k) => `WHEN '${p.code}' THEN ${2 ** k}`).join(' ')} END`;
+const programBit = (code: ProgramCode) => 2 ** PROGRAMS.findIndex((p) => p.code === code);
+
+/** Individual programs and their bit in a person's `pmask` (PBI_JKN 1, ATENSI 2, PIP 4). */
 const INDIVIDUAL_PROGRAMS = PROGRAMS.filter((p) => p.unit === 'INDIVIDUAL');
 const INDIVIDUAL_PROGRAM_BIT_SQL = `CASE program_code ${INDIVIDUAL_PROGRAMS.map((p, k) => `WHEN '${p.code}' THEN ${2 ** k}`).join(' ')} END`;
 
-/** 0 = under 6, 1 = 6-21 (school age), 2 = 22-59, 3 = 60 and over, at the version's year. */
+/** Ages at which a person changes age group: 0 = under 6, 1 = 6-21 (school age), 2 = 22-59, 3 = 60 and over. */
+export const AGE_GROUP_THRESHOLDS = [SCHOOL_AGE_MIN, SCHOOL_AGE_MAX + 1, ELDERLY_MIN_AGE] as const;
+
 function ageGroupSql(alias: string): string {
   const age = `(@year - CAST(substr(${alias}.birth_date, 1, 4) AS INTEGER))`;
   return `CASE WHEN ${age} < ${SCHOOL_AGE_MIN} THEN 0 WHEN ${age} <= ${SCHOOL_AGE_MAX} THEN 1 WHEN ${age} < ${ELDERLY_MIN_AGE} THEN 2 ELSE 3 END`;
 }
 
-const MEMBER_AT_V = 'i.from_version_id <= @v AND (i.to_version_id IS NULL OR i.to_version_id > @v)';
+const inForceAt = (a: string) => `${a}.valid_from_version_id <= @at AND (${a}.valid_to_version_id IS NULL OR ${a}.valid_to_version_id > @at)`;
+const memberAt = (a: string) => `${a}.from_version_id <= @at AND (${a}.to_version_id IS NULL OR ${a}.to_version_id > @at)`;
+const activeAt = (a: string) => `${a}.start_version_id <= @at AND (${a}.end_version_id IS NULL OR ${a}.end_version_id > @at)`;
 
-/**
- * The fact tables of a version that the analytics rollups read: family states in force (with the codes of their
- * village's district, regency and province), flags and memberships in force, and one pass over the individuals.
- */
-export const analyticsFacts: readonly string[] = [
-  `CREATE TEMP TABLE f_state AS
-     SELECT s.family_id, s.village_code, r.parent_code AS district_code, r.regency_code, r.province_code, s.desil, s.member_count,
-            CASE WHEN s.ground_check_status <> 'NOT_CHECKED' THEN 1 ELSE 0 END AS gc
-     FROM family_state s JOIN region r ON r.code = s.village_code
-     WHERE s.valid_from_version_id <= @v AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @v)`,
-  `CREATE UNIQUE INDEX temp.f_state_family ON f_state (family_id)`,
-  `CREATE TEMP TABLE f_flag AS
-     SELECT i.id AS individual_id, i.family_id, c.sort_order AS o, c.excludes_family,
-            CASE WHEN ${MEMBER_AT_V} THEN 1 ELSE 0 END AS member
-     FROM exclusion_flag f JOIN exclusion_criterion c ON c.code = f.criterion_code JOIN individual i ON i.id = f.individual_id
-     WHERE f.observed_version_id <= @v AND (f.cleared_version_id IS NULL OR f.cleared_version_id > @v)`,
-  // A criterion that excludes the family, held by a current member, excludes every unit of that family.
-  `CREATE TEMP TABLE f_family_crit AS
-     SELECT family_id, MIN(o) AS o FROM f_flag WHERE excludes_family = 1 AND member = 1 GROUP BY family_id`,
-  `CREATE UNIQUE INDEX temp.f_family_crit_family ON f_family_crit (family_id)`,
-  `CREATE TEMP TABLE f_enrollment AS
-     SELECT program_code, family_id, individual_id FROM enrollment
-     WHERE start_version_id <= @v AND (end_version_id IS NULL OR end_version_id > @v)`,
-  `CREATE TEMP TABLE f_family_program AS SELECT DISTINCT program_code, family_id FROM f_enrollment`,
-  `CREATE UNIQUE INDEX temp.f_family_program_pk ON f_family_program (family_id, program_code)`,
-  // Per individual with person-level facts: the individual programs received (bit set) and the first own criterion.
-  `CREATE TEMP TABLE f_person AS
-     SELECT individual_id, SUM(bit) AS pmask, MIN(o) AS o FROM (
-       SELECT DISTINCT individual_id, ${INDIVIDUAL_PROGRAM_BIT_SQL} AS bit, 99 AS o FROM f_enrollment WHERE individual_id IS NOT NULL
-       UNION ALL SELECT individual_id, 0, o FROM f_flag
-     ) GROUP BY individual_id`,
-  `CREATE UNIQUE INDEX temp.f_person_individual ON f_person (individual_id)`,
-  // One pass over the individuals: village-level cells shared by all individual programs.
-  `CREATE TEMP TABLE f_ind AS
-     SELECT s.village_code, s.district_code, s.regency_code, s.province_code, s.desil, s.gc,
-            MIN(COALESCE(p.o, 99), COALESCE(fc.o, 99)) AS crit, COALESCE(p.pmask, 0) AS pmask,
-            ${ageGroupSql('i')} AS age_group, i.disability AS disabled, 1 AS member, COUNT(*) AS n
-     FROM individual i JOIN f_state s ON s.family_id = i.family_id
-     LEFT JOIN f_person p ON p.individual_id = i.id
-     LEFT JOIN f_family_crit fc ON fc.family_id = i.family_id
-     WHERE ${MEMBER_AT_V}
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
-  // Recipients who are not current members of a DTSEN family: outside DTSEN, deceased or moved out.
-  `INSERT INTO f_ind
-     SELECT r.code, r.parent_code, r.regency_code, r.province_code, COALESCE(s.desil, 0), COALESCE(s.gc, 0),
-            MIN(COALESCE(p.o, 99), COALESCE(fc.o, 99)), p.pmask, ${ageGroupSql('i')}, i.disability, 0, COUNT(*)
-     FROM f_person p JOIN individual i ON i.id = p.individual_id JOIN family f ON f.id = i.family_id
-     LEFT JOIN f_state s ON s.family_id = i.family_id
-     JOIN region r ON r.code = COALESCE(s.village_code, f.village_code)
-     LEFT JOIN f_family_crit fc ON fc.family_id = i.family_id
-     WHERE p.pmask > 0 AND NOT (s.family_id IS NOT NULL AND ${MEMBER_AT_V})
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
-  // The cube at village level (criterion as its sort order, 99 = none), every program.
-  `CREATE TEMP TABLE f_cube (village_code TEXT, district_code TEXT, regency_code TEXT, province_code TEXT, program_code TEXT,
-     desil INT, recipient INT, crit INT, gc INT, tg INT, units INT)`,
+/** Temporary tables of one publish run; all dropped before and after. */
+const TEMP_TABLES = [
+  'f_dirty', 'f_village', 'a_fam', 'a_ind', 'c_cube', 'd_cube', 'd_class', 'd_overlap', 'd_desil', 'f_churn',
+  's_state', 's_flag', 's_family_crit', 's_enrollment', 's_fmask', 's_person',
+];
+export const dropTemps: readonly string[] = TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS temp.${t}`);
+const SIDE_TABLES = ['s_state', 's_flag', 's_family_crit', 's_enrollment', 's_fmask', 's_person'];
+
+/** Tables every run starts with: villages with the rowids of their district, regency and province, and accumulators. */
+export const setupStatements: readonly string[] = [
+  `CREATE TEMP TABLE f_village (vid INTEGER PRIMARY KEY, did INT NOT NULL, rid INT NOT NULL, pid INT NOT NULL)`,
+  `INSERT INTO f_village SELECT v.rowid, d.rowid, g.rowid, p.rowid FROM region v
+     JOIN region d ON d.code = v.parent_code JOIN region g ON g.code = v.regency_code JOIN region p ON p.code = v.province_code
+     WHERE v.level = 'VILLAGE'`,
+  // Families: village, desil (0 = no DTSEN state: a recipient outside DTSEN), ground-checked, first family-wide
+  // criterion (sort order, 99 = none) and the set of programs received (any member), with signed counts.
+  `CREATE TEMP TABLE a_fam (vid INT, desil INT, gc INT, crit INT, mask INT, families INT, individuals INT)`,
+  // Individuals: the same per person, plus the individual programs received, age group, disability and whether
+  // the person is a current member (recipients who are not: outside DTSEN, deceased, moved out).
+  `CREATE TEMP TABLE a_ind (vid INT, desil INT, gc INT, crit INT, pmask INT, age_group INT, disabled INT, member INT, n INT)`,
 ];
 
-export const dropFacts: readonly string[] = [
-  'f_state', 'f_flag', 'f_family_crit', 'f_enrollment', 'f_family_program', 'f_person', 'f_ind', 'f_cube', 'f_desil',
-  'f_class', 'f_overlap', 'f_churn',
-].map((t) => `DROP TABLE IF EXISTS temp.${t}`);
+/**
+ * The families whose contribution may differ between @prev and @v: a state opened or closed, a member joined or
+ * left, an enrollment started or ended, a flag observed or cleared at @v, and, when the calendar year changed, a
+ * member whose birth year makes them cross an age-group threshold.
+ */
+export function dirtyStatements(prevYear: number, year: number): string[] {
+  const crossings = year === prevYear ? [] : AGE_GROUP_THRESHOLDS.map((t) => {
+    const from = String(prevYear - t + 1).padStart(4, '0');
+    const to = String(year - t + 1).padStart(4, '0');
+    return `(birth_date >= '${from}-01-01' AND birth_date < '${to}-01-01')`;
+  });
+  // Each question is one scan of a covering index (narrow, unlike the tables), forced so the plan cannot regress.
+  return [
+    `CREATE TEMP TABLE f_dirty (family_id INTEGER PRIMARY KEY)`,
+    `INSERT OR IGNORE INTO f_dirty SELECT family_id FROM family_state INDEXED BY ${COVERING_INDEX.familyState}
+     WHERE valid_from_version_id = @v OR valid_to_version_id = @v`,
+    `INSERT OR IGNORE INTO f_dirty SELECT family_id FROM individual INDEXED BY ${COVERING_INDEX.individual}
+     WHERE ${['from_version_id = @v', 'to_version_id = @v', ...crossings].join(' OR ')}`,
+    `INSERT OR IGNORE INTO f_dirty SELECT family_id FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment}
+     WHERE start_version_id = @v OR end_version_id = @v`,
+    `INSERT OR IGNORE INTO f_dirty SELECT i.family_id FROM exclusion_flag x JOIN individual i ON i.id = x.individual_id
+     WHERE x.observed_version_id = @v OR x.cleared_version_id = @v`,
+  ];
+}
 
-/** Membership of a cell of `f_ind` in a program's target group (domain/targeting-rules.ts). */
+/** The covering indexes publishing reads (migration 0006, SQLite names). */
+const COVERING_INDEX = {
+  familyState: 'family_state_family_id_valid_from_version_id_valid_to_version_id_idx',
+  individual: 'individual_family_id_from_version_id_to_version_id_birth_date_disability_idx',
+  enrollment: 'enrollment_family_id_start_version_id_end_version_id_program_code_individual_id_idx',
+} as const;
+
+/**
+ * Counts one side (@at, @sign) into `a_fam` and `a_ind`: every family ('all') or the dirty ones ('dirty'),
+ * driven from `f_dirty` through the family_id indexes.
+ */
+export function sideStatements(scope: PublishScope): string[] {
+  const dirty = scope === 'dirty';
+  return [
+    ...SIDE_TABLES.map((t) => `DROP TABLE IF EXISTS temp.${t}`),
+    `CREATE TEMP TABLE s_state (family_id INTEGER PRIMARY KEY, vid INT, desil INT, member_count INT, gc INT)`,
+    `INSERT INTO s_state
+     SELECT s.family_id, r.rowid, s.desil, s.member_count, CASE WHEN s.ground_check_status <> 'NOT_CHECKED' THEN 1 ELSE 0 END
+     FROM ${dirty ? 'f_dirty d CROSS JOIN family_state s ON s.family_id = d.family_id' : 'family_state s'}
+     JOIN region r ON r.code = s.village_code
+     WHERE ${inForceAt('s')}`,
+    // Flags in force, with whether their holder is a current member.
+    `CREATE TEMP TABLE s_flag AS
+     SELECT i.id AS individual_id, i.family_id, c.sort_order AS o, c.excludes_family,
+            CASE WHEN ${memberAt('i')} THEN 1 ELSE 0 END AS member
+     FROM ${dirty
+       ? 'f_dirty d CROSS JOIN individual i ON i.family_id = d.family_id CROSS JOIN exclusion_flag f ON f.individual_id = i.id'
+       : 'exclusion_flag f JOIN individual i ON i.id = f.individual_id'}
+     JOIN exclusion_criterion c ON c.code = f.criterion_code
+     WHERE f.observed_version_id <= @at AND (f.cleared_version_id IS NULL OR f.cleared_version_id > @at)`,
+    // A criterion that excludes the family, held by a current member, excludes every unit of that family.
+    `CREATE TEMP TABLE s_family_crit (family_id INTEGER PRIMARY KEY, o INT)`,
+    `INSERT INTO s_family_crit SELECT family_id, MIN(o) FROM s_flag WHERE excludes_family = 1 AND member = 1 GROUP BY family_id`,
+    `CREATE TEMP TABLE s_enrollment AS
+     SELECT e.program_code, e.family_id, e.individual_id
+     FROM ${dirty ? 'f_dirty d CROSS JOIN enrollment e ON e.family_id = d.family_id' : 'enrollment e'}
+     WHERE ${activeAt('e')}`,
+    `CREATE TEMP TABLE s_fmask (family_id INTEGER PRIMARY KEY, mask INT)`,
+    `INSERT INTO s_fmask SELECT family_id, SUM(DISTINCT ${PROGRAM_BIT_SQL}) FROM s_enrollment GROUP BY family_id`,
+    // Per person with person-level facts: the individual programs received (bit set) and the first own criterion.
+    `CREATE TEMP TABLE s_person (individual_id INTEGER PRIMARY KEY, pmask INT, o INT)`,
+    `INSERT INTO s_person SELECT individual_id, SUM(bit), MIN(o) FROM (
+       SELECT DISTINCT individual_id, ${INDIVIDUAL_PROGRAM_BIT_SQL} AS bit, 99 AS o FROM s_enrollment WHERE individual_id IS NOT NULL
+       UNION ALL SELECT individual_id, 0, o FROM s_flag
+     ) GROUP BY individual_id`,
+    `INSERT INTO a_fam
+     SELECT s.vid, s.desil, s.gc, COALESCE(fc.o, 99), COALESCE(m.mask, 0), @sign * COUNT(*), @sign * SUM(s.member_count)
+     FROM s_state s LEFT JOIN s_fmask m ON m.family_id = s.family_id LEFT JOIN s_family_crit fc ON fc.family_id = s.family_id
+     GROUP BY 1, 2, 3, 4, 5`,
+    // Recipient families with no DTSEN state at @at, counted in the village of their civil-registry domicile.
+    `INSERT INTO a_fam
+     SELECT r.rowid, 0, 0, COALESCE(fc.o, 99), m.mask, @sign * COUNT(*), 0
+     FROM s_fmask m CROSS JOIN family f ON f.id = m.family_id CROSS JOIN region r ON r.code = f.village_code
+     LEFT JOIN s_family_crit fc ON fc.family_id = m.family_id
+     WHERE NOT EXISTS (SELECT 1 FROM s_state s WHERE s.family_id = m.family_id)
+     GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO a_ind
+     SELECT s.vid, s.desil, s.gc, MIN(COALESCE(p.o, 99), COALESCE(fc.o, 99)), COALESCE(p.pmask, 0), ${ageGroupSql('i')}, i.disability, 1,
+            @sign * COUNT(*)
+     FROM ${dirty ? 's_state s CROSS JOIN individual i ON i.family_id = s.family_id' : 'individual i JOIN s_state s ON s.family_id = i.family_id'}
+     LEFT JOIN s_person p ON p.individual_id = i.id
+     LEFT JOIN s_family_crit fc ON fc.family_id = i.family_id
+     WHERE ${memberAt('i')}
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    // Recipients of individual programs who are not current members of a family in DTSEN at @at.
+    `INSERT INTO a_ind
+     SELECT COALESCE(s.vid, r.rowid), COALESCE(s.desil, 0), COALESCE(s.gc, 0), MIN(COALESCE(p.o, 99), COALESCE(fc.o, 99)), p.pmask,
+            ${ageGroupSql('i')}, i.disability, 0, @sign * COUNT(*)
+     FROM s_person p CROSS JOIN individual i ON i.id = p.individual_id CROSS JOIN family f ON f.id = i.family_id
+     CROSS JOIN region r ON r.code = f.village_code
+     LEFT JOIN s_state s ON s.family_id = i.family_id
+     LEFT JOIN s_family_crit fc ON fc.family_id = i.family_id
+     WHERE p.pmask > 0 AND NOT (s.family_id IS NOT NULL AND ${memberAt('i')})
+     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    ...SIDE_TABLES.map((t) => `DROP TABLE temp.${t}`),
+  ];
+}
+
+/** Membership of an `a_ind` cell in a program's target group (domain/targeting-rules.ts). */
 function targetGroupSql(programCode: ProgramCode): string {
   switch (PROGRAM_TARGET_GROUP[programCode]) {
     case 'ELDERLY_OR_DISABLED':
@@ -96,38 +175,34 @@ function targetGroupSql(programCode: ProgramCode): string {
 }
 
 /**
- * Village-level cube rows of one program. Family programs count families in force plus recipient families
- * outside DTSEN; individual programs count, from `f_ind`, everyone (PBI-JKN) or their target group plus recipients
- * (ATENSI, PIP: people outside the target group who receive nothing are not part of those programs' population).
+ * Village-level cube rows of one program from the accumulators. Family programs count families in DTSEN plus
+ * recipient families outside it; individual programs count everyone (PBI-JKN) or their target group, plus every
+ * recipient (ATENSI, PIP: people outside the target group who receive nothing are not part of those programs).
  */
 export function cubeForProgram(programCode: ProgramCode): string {
   const rule = programByCode(programCode);
   const p = `'${rule.code}'`;
   if (rule.unit === 'FAMILY') {
-    return `INSERT INTO f_cube
-      SELECT village_code, district_code, regency_code, province_code, ${p}, desil, recipient, crit, gc, 1, COUNT(*) FROM (
-        SELECT s.village_code, s.district_code, s.regency_code, s.province_code, s.desil,
-               CASE WHEN fp.family_id IS NULL THEN 0 ELSE 1 END AS recipient, COALESCE(fc.o, 99) AS crit, s.gc
-        FROM f_state s
-        LEFT JOIN f_family_program fp ON fp.family_id = s.family_id AND fp.program_code = ${p}
-        LEFT JOIN f_family_crit fc ON fc.family_id = s.family_id
-        UNION ALL
-        SELECT r.code, r.parent_code, r.regency_code, r.province_code, 0, 1, COALESCE(fc.o, 99), 0
-        FROM f_family_program fp JOIN family f ON f.id = fp.family_id JOIN region r ON r.code = f.village_code
-        LEFT JOIN f_family_crit fc ON fc.family_id = fp.family_id
-        WHERE fp.program_code = ${p} AND NOT EXISTS (SELECT 1 FROM f_state s WHERE s.family_id = fp.family_id)
-      ) GROUP BY village_code, district_code, regency_code, province_code, desil, recipient, crit, gc`;
+    const bit = programBit(rule.code);
+    const recipient = `CASE WHEN (mask & ${bit}) <> 0 THEN 1 ELSE 0 END`;
+    return `INSERT INTO c_cube
+      SELECT vid, ${p}, desil, ${recipient}, crit, gc, 1, SUM(families) FROM a_fam
+      WHERE desil <> 0 OR (mask & ${bit}) <> 0
+      GROUP BY vid, desil, ${recipient}, crit, gc HAVING SUM(families) <> 0`;
   }
   const bit = 2 ** INDIVIDUAL_PROGRAMS.findIndex((x) => x.code === rule.code);
   const tg = targetGroupSql(rule.code);
   const recipient = `CASE WHEN (pmask & ${bit}) <> 0 THEN 1 ELSE 0 END`;
-  // Current members in the target group, and every recipient (members or not: outside DTSEN, deceased, moved out).
-  const population = `WHERE (member = 1 AND ${tg} = 1) OR (pmask & ${bit}) <> 0`;
-  return `INSERT INTO f_cube
-    SELECT village_code, district_code, regency_code, province_code, ${p}, desil, ${recipient}, crit, gc, ${tg}, SUM(n)
-    FROM f_ind ${population}
-    GROUP BY village_code, district_code, regency_code, province_code, desil, ${recipient}, crit, gc, ${tg}`;
+  return `INSERT INTO c_cube
+    SELECT vid, ${p}, desil, ${recipient}, crit, gc, ${tg}, SUM(n) FROM a_ind
+    WHERE (member = 1 AND ${tg} = 1) OR (pmask & ${bit}) <> 0
+    GROUP BY vid, desil, ${recipient}, crit, gc, ${tg} HAVING SUM(n) <> 0`;
 }
+
+export const cubeStatements: readonly string[] = [
+  `CREATE TEMP TABLE c_cube (vid INT, program_code TEXT, desil INT, recipient INT, crit INT, gc INT, tg INT, units INT)`,
+  ...PROGRAMS.map((p) => cubeForProgram(p.code)),
+];
 
 /**
  * The targeting class and inclusion cause of a cube cell as SQL, generated from the program's rule data. It must
@@ -153,88 +228,112 @@ export function classificationSql(
   return { klass, cause };
 }
 
-/**
- * Desil distribution at every level: families in force grouped by village in one pass over the states, the region
- * codes joined onto those (far fewer) village rows, every higher level summed from them.
- */
-export function desilRollupInserts(): string[] {
-  return [
-    `CREATE TEMP TABLE f_desil AS
-     SELECT r.code AS village_code, r.parent_code AS district_code, r.regency_code, r.province_code, x.desil, x.families, x.individuals
-     FROM (
-       SELECT village_code, desil, COUNT(*) AS families, SUM(member_count) AS individuals FROM family_state
-       WHERE valid_from_version_id <= @v AND (valid_to_version_id IS NULL OR valid_to_version_id > @v)
-       GROUP BY village_code, desil
-     ) x JOIN region r ON r.code = x.village_code`,
-    ...LEVEL_CODES.map(
-      (col) => `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals)
-       SELECT @v, ${col}, desil, SUM(families), SUM(individuals) FROM f_desil GROUP BY ${col}, desil`,
-    ),
-  ];
+/** A rollup table: its key columns after (version_id, region_code), and its additive value columns. */
+export interface RollupTable {
+  name: string;
+  keys: readonly string[];
+  values: readonly string[];
 }
 
-/** The full cube for regencies, then provinces and the nation summed from the regency rows. */
-export function targetingRollupInserts(): string[] {
-  const columns = 'version_id, region_code, program_code, desil, recipient, criterion_code, ground_checked, in_target_group, units';
-  const up = (regionExpr: string) => `
-    INSERT INTO targeting_rollup (${columns})
-    SELECT @v, ${regionExpr}, t.program_code, t.desil, t.recipient, t.criterion_code, t.ground_checked, t.in_target_group, SUM(t.units)
-    FROM targeting_rollup t JOIN region r ON r.code = t.region_code
-    WHERE t.version_id = @v AND r.level = 'REGENCY'
-    GROUP BY ${regionExpr}, t.program_code, t.desil, t.recipient, t.criterion_code, t.ground_checked, t.in_target_group`;
-  return [
-    `INSERT INTO targeting_rollup (${columns})
-     SELECT @v, g.regency_code, g.program_code, g.desil, g.recipient, COALESCE(x.code, ''), g.gc, g.tg, g.units FROM (
-       SELECT regency_code, program_code, desil, recipient, crit, gc, tg, SUM(units) AS units FROM f_cube
-       GROUP BY regency_code, program_code, desil, recipient, crit, gc, tg
-     ) g LEFT JOIN exclusion_criterion x ON x.sort_order = g.crit`,
-    up('r.province_code'),
-    up("'ID'"),
-  ];
+export const ROLLUPS = {
+  desil: { name: 'desil_rollup', keys: ['desil'], values: ['families', 'individuals'] },
+  targeting: {
+    name: 'targeting_rollup',
+    keys: ['program_code', 'desil', 'recipient', 'criterion_code', 'ground_checked', 'in_target_group'],
+    values: ['units'],
+  },
+  targetingClass: { name: 'targeting_class_rollup', keys: ['program_code', 'class', 'cause'], values: ['units'] },
+  overlap: { name: 'overlap_rollup', keys: ['desil', 'program_mask'], values: ['families'] },
+} as const satisfies Record<string, RollupTable>;
+
+/** Rollups recomputed from scratch for every version (their facts are events of the version itself). */
+export const PER_VERSION_ROLLUPS = ['churn_rollup', 'proposal_rollup'] as const;
+
+/** Copies the previous version's rows of an additive rollup to @v (the base the deltas are added to). */
+export function copyPrevious(t: RollupTable): string {
+  const cols = ['region_code', ...t.keys, ...t.values].join(', ');
+  return `INSERT INTO ${t.name} (version_id, ${cols}) SELECT @v, ${cols} FROM ${t.name} WHERE version_id = @prev`;
 }
 
-/** Classes and causes for villages (classified once per cube row) and districts (summed from the villages). */
-export function targetingClassRollupInserts(): string[] {
+/** Adds signed rows (region_code, keys..., values...) to the @v rows of a rollup. */
+export function addDelta(t: RollupTable, select: string): string {
+  const cols = ['region_code', ...t.keys, ...t.values].join(', ');
+  const pk = ['version_id', 'region_code', ...t.keys].join(', ');
+  return `INSERT INTO ${t.name} (version_id, ${cols}) SELECT @v, * FROM (${select}) WHERE true
+    ON CONFLICT (${pk}) DO UPDATE SET ${t.values.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+}
+
+/** Removes the @v rows whose values all came to zero (a full count never writes those). */
+export function dropZeros(t: RollupTable): string {
+  return `DELETE FROM ${t.name} WHERE version_id = @v AND ${t.values.map((c) => `${c} = 0`).join(' AND ')}`;
+}
+
+/** How a level's region code is reached from a `vid` column, through `f_village fv`. */
+const LEVELS = {
+  village: { id: 'x.vid', join: '' },
+  district: { id: 'fv.did', join: 'JOIN f_village fv ON fv.vid = x.vid' },
+  regency: { id: 'fv.rid', join: 'JOIN f_village fv ON fv.vid = x.vid' },
+  province: { id: 'fv.pid', join: 'JOIN f_village fv ON fv.vid = x.vid' },
+  nation: { id: '0', join: '' },
+} as const;
+type Level = keyof typeof LEVELS;
+const codeOf = (idColumn: string) => `CASE WHEN ${idColumn} = 0 THEN 'ID' ELSE (SELECT code FROM region WHERE rowid = ${idColumn}) END`;
+
+/** Signed delta rows of every additive rollup, at every level it is kept at, added to @v. */
+export function deltaStatements(): Record<keyof typeof ROLLUPS, string[]> {
+  const { desil, targeting, targetingClass, overlap } = ROLLUPS;
   const byProgram = (part: 'klass' | 'cause') =>
     `CASE c.program_code ${PROGRAMS.map((rule) => `WHEN '${rule.code}' THEN ${classificationSql(rule)[part]}`).join(' ')} END`;
-  return [
-    `CREATE TEMP TABLE f_class AS
-     SELECT village_code, district_code, program_code, klass, cause, SUM(units) AS units FROM (
-       SELECT c.village_code, c.district_code, c.program_code, ${byProgram('klass')} AS klass, ${byProgram('cause')} AS cause, c.units
-       FROM f_cube c LEFT JOIN exclusion_criterion x ON x.sort_order = c.crit
-     ) GROUP BY village_code, district_code, program_code, klass, cause`,
-    `INSERT INTO targeting_class_rollup (version_id, region_code, program_code, class, cause, units)
-     SELECT @v, village_code, program_code, klass, cause, units FROM f_class`,
-    `INSERT INTO targeting_class_rollup (version_id, region_code, program_code, class, cause, units)
-     SELECT @v, district_code, program_code, klass, cause, SUM(units) FROM f_class GROUP BY district_code, program_code, klass, cause`,
-  ];
+  return {
+    // Desil distribution, all levels, from the families in DTSEN.
+    desil: [
+    `CREATE TEMP TABLE d_desil AS SELECT vid, desil, SUM(families) AS families, SUM(individuals) AS individuals
+     FROM a_fam WHERE desil <> 0 GROUP BY vid, desil HAVING SUM(families) <> 0 OR SUM(individuals) <> 0`,
+    ...(['village', 'district', 'regency', 'province', 'nation'] as const).map((level) =>
+      addLevel(desil, 'd_desil', level, 'desil', 'SUM(families), SUM(individuals)', 'SUM(families) <> 0 OR SUM(individuals) <> 0')),
+    ],
+    // Targeting cube: regencies from the village cells, provinces and the nation from the regency deltas.
+    targeting: [
+    `CREATE TEMP TABLE d_cube AS
+     SELECT fv.rid, c.program_code, c.desil, c.recipient, c.crit, c.gc, c.tg, SUM(c.units) AS units
+     FROM c_cube c JOIN f_village fv ON fv.vid = c.vid
+     GROUP BY fv.rid, c.program_code, c.desil, c.recipient, c.crit, c.gc, c.tg HAVING SUM(c.units) <> 0`,
+    ...(['rid', 'r.province_code', "'ID'"] as const).map((g) =>
+      addDelta(targeting, `SELECT ${g === 'rid' ? 'r.code' : g}, d.program_code, d.desil, d.recipient, COALESCE(x.code, ''), d.gc, d.tg, SUM(d.units)
+        FROM d_cube d JOIN region r ON r.rowid = d.rid LEFT JOIN exclusion_criterion x ON x.sort_order = d.crit
+        GROUP BY ${g === 'rid' ? 'd.rid' : g}, d.program_code, d.desil, d.recipient, d.crit, d.gc, d.tg HAVING SUM(d.units) <> 0`)),
+    ],
+    // Classes and causes: every village cell classified once, villages and districts.
+    targetingClass: [
+    `CREATE TEMP TABLE d_class AS
+     SELECT vid, program_code, klass, cause, SUM(units) AS units FROM (
+       SELECT c.vid, c.program_code, ${byProgram('klass')} AS klass, ${byProgram('cause')} AS cause, c.units
+       FROM c_cube c LEFT JOIN exclusion_criterion x ON x.sort_order = c.crit
+     ) GROUP BY vid, program_code, klass, cause HAVING SUM(units) <> 0`,
+    ...(['village', 'district'] as const).map((level) =>
+      addLevel(targetingClass, 'd_class', level, 'program_code, klass, cause', 'SUM(units)', 'SUM(units) <> 0')),
+    ],
+    // Program overlap by desil, kecamatan and above (at village level the combinations are about as many as families).
+    overlap: [
+    `CREATE TEMP TABLE d_overlap AS SELECT vid, desil, mask, SUM(families) AS families FROM a_fam
+     GROUP BY vid, desil, mask HAVING SUM(families) <> 0`,
+    ...(['district', 'regency', 'province', 'nation'] as const).map((level) =>
+      addLevel(overlap, 'd_overlap', level, 'desil, mask', 'SUM(families)', 'SUM(families) <> 0')),
+    ],
+  };
 }
 
-/** Families by desil and the set of programs they receive, for kecamatan and above, from one village-level aggregate. */
-export function overlapRollupInserts(): string[] {
-  const bits = PROGRAMS.map((p, k) => `WHEN '${p.code}' THEN ${2 ** k}`).join(' ');
-  return [
-    `CREATE TEMP TABLE f_overlap AS
-     SELECT r.code AS village_code, r.parent_code AS district_code, r.regency_code, r.province_code, x.desil, x.mask, COUNT(*) AS families
-     FROM (
-       SELECT COALESCE(s.village_code, f.village_code) AS village_code, COALESCE(s.desil, 0) AS desil, m.mask
-       FROM (SELECT family_id, SUM(DISTINCT CASE program_code ${bits} END) AS mask FROM f_family_program GROUP BY family_id) m
-       JOIN family f ON f.id = m.family_id LEFT JOIN f_state s ON s.family_id = m.family_id
-       UNION ALL
-       SELECT s.village_code, s.desil, 0 FROM f_state s
-       WHERE NOT EXISTS (SELECT 1 FROM f_family_program fp WHERE fp.family_id = s.family_id)
-     ) x JOIN region r ON r.code = x.village_code
-     GROUP BY r.code, r.parent_code, r.regency_code, r.province_code, x.desil, x.mask`,
-    // Kecamatan and above: at village level the combinations are about as many as the families themselves.
-    ...LEVEL_CODES.filter((col) => col !== 'village_code').map(
-      (col) => `INSERT INTO overlap_rollup (version_id, region_code, desil, program_mask, families)
-       SELECT @v, ${col}, desil, mask, SUM(families) FROM f_overlap GROUP BY ${col}, desil, mask`,
-    ),
-  ];
+/** Delta rows of one level: `source` (keyed by vid) grouped by the level's region and `keys`. */
+function addLevel(t: RollupTable, source: string, level: Level, keys: string, values: string, having: string): string {
+  const l = LEVELS[level];
+  return addDelta(t, `SELECT ${codeOf('g')} AS region_code, ${keys}, ${values.split(', ').map((_, k) => `v${k}`).join(', ')} FROM (
+      SELECT ${l.id} AS g, ${keys}, ${values.split(', ').map((v, k) => `${v} AS v${k}`).join(', ')}
+      FROM ${source} x ${l.join} GROUP BY ${level === 'nation' ? '' : `${l.id}, `}${keys} HAVING ${having})`);
 }
 
 /** Entries into and exits from programs at this version, at every level (village of the family in the version). */
 export function churnRollupInserts(): string[] {
+  const levels = ['village_code', 'district_code', 'regency_code', 'province_code', "'ID'"];
   return [
     `CREATE TEMP TABLE f_churn AS
      SELECT r.code AS village_code, r.parent_code AS district_code, r.regency_code, r.province_code,
@@ -249,7 +348,7 @@ export function churnRollupInserts(): string[] {
        AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > m.at)
      JOIN region r ON r.code = COALESCE(s.village_code, f.village_code)
      GROUP BY r.code, r.parent_code, r.regency_code, r.province_code, m.program_code, m.direction, m.reason`,
-    ...LEVEL_CODES.map(
+    ...levels.map(
       (col) => `INSERT INTO churn_rollup (version_id, region_code, program_code, direction, reason, units)
        SELECT @v, ${col}, program_code, direction, reason, SUM(units) FROM f_churn GROUP BY ${col}, program_code, direction, reason`,
     ),
