@@ -1,0 +1,89 @@
+/**
+ * Desil transitions of families between two DTSEN versions (any two, not only consecutive ones), for a region at
+ * any level: how many families moved from each desil to each desil, with 0 = not in DTSEN at that version (families
+ * entering or leaving the registry). The counting is one SQL statement grouped by (from desil, to desil); the
+ * 11 x 11 matrix and its row shares come from the pure `transitionMatrix` (domain/trends.ts).
+ *
+ * A family belongs to the region of the village of its DTSEN state at the from-version, or, when it had none then
+ * (it entered the registry), of its state at the to-version. Families in DTSEN at neither version are not counted,
+ * so `counts[0][0]` is always 0.
+ */
+import type { SqliteDatabase } from '../../db/sqlite.js';
+import { transitionMatrix, type TransitionMatrix } from '../../domain/trends.js';
+
+export type TransitionsErrorCode = 'UNKNOWN_REGION' | 'UNKNOWN_VERSION' | 'INVALID_VERSION_ORDER';
+
+/** A transition matrix that cannot be computed for the given arguments. */
+export class TransitionsError extends Error {
+  override readonly name = 'TransitionsError';
+  constructor(readonly code: TransitionsErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export interface DesilTransitionsOptions {
+  /** Region at any level: "ID" (default), a province, kabupaten/kota, kecamatan or desa/kelurahan code. */
+  regionCode?: string;
+  fromVersionId: number;
+  /** Must be later than `fromVersionId`. */
+  toVersionId: number;
+}
+
+export interface DesilTransitions extends TransitionMatrix {
+  regionCode: string;
+  fromVersionId: number;
+  toVersionId: number;
+}
+
+type RegionLevel = 'NATION' | 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+
+/** Families by (desil at the from-version, desil at the to-version) in a region; desil 0 = not in DTSEN. */
+export function desilTransitions(db: SqliteDatabase, options: DesilTransitionsOptions): DesilTransitions {
+  const { fromVersionId, toVersionId } = options;
+  const regionCode = options.regionCode ?? 'ID';
+  for (const id of [fromVersionId, toVersionId]) {
+    const known = Number.isInteger(id) && db.prepare('SELECT 1 FROM dtsen_version WHERE id = ?').get(id) !== undefined;
+    if (!known) throw new TransitionsError('UNKNOWN_VERSION', `unknown DTSEN version ${id}`);
+  }
+  if (fromVersionId >= toVersionId) {
+    throw new TransitionsError('INVALID_VERSION_ORDER', `the from-version (${fromVersionId}) must be earlier than the to-version (${toVersionId})`);
+  }
+  const region = db.prepare('SELECT level FROM region WHERE code = ?').get(regionCode) as { level: RegionLevel } | undefined;
+  if (!region) throw new TransitionsError('UNKNOWN_REGION', `unknown region ${regionCode}`);
+
+  const rows = db.prepare(transitionsSql(region.level)).all({
+    a: fromVersionId, b: toVersionId, r: regionCode, lo: `${regionCode}.`, hi: `${regionCode}/`,
+  }) as Array<{ from: number; to: number; count: number }>;
+  return { regionCode, fromVersionId, toVersionId, ...transitionMatrix(rows) };
+}
+
+const inForce = (alias: string, v: string) =>
+  `${alias}.valid_from_version_id <= ${v} AND (${alias}.valid_to_version_id IS NULL OR ${alias}.valid_to_version_id > ${v})`;
+
+/**
+ * The statement for a region level (parameters @a = from-version, @b = to-version, @r = region code, [@lo, @hi) =
+ * the range of village codes below a province, regency or district; a region below the nation selects its states
+ * on the village_code index).
+ * - Families in force at @a, read once: when that state is still in force at @b it is also the state at @b;
+ *   otherwise the state at @b (if any; none = leaving, 0) is looked up through family_state(family_id,
+ *   valid_from_version_id), a LEFT JOIN whose guard skips the lookup for unchanged states.
+ * - Families entering: a state in force at @b with none at @a must have begun after @a (a state begun at or before @a
+ *   and still in force at @b would be in force at @a), so only those states are read, each checked for a state at
+ *   @a through the same index (LEFT JOIN ... IS NULL).
+ */
+function transitionsSql(level: RegionLevel): string {
+  const inRegion = (col: string) =>
+    level === 'NATION' ? '1 = 1' : level === 'VILLAGE' ? `${col} = @r` : `${col} >= @lo AND ${col} < @hi`;
+  const unchanged = 'a.valid_to_version_id IS NULL OR a.valid_to_version_id > @b';
+  return `SELECT "from", "to", COUNT(*) AS count FROM (
+      SELECT a.desil AS "from", CASE WHEN ${unchanged} THEN a.desil ELSE COALESCE(b.desil, 0) END AS "to"
+      FROM family_state a
+      LEFT JOIN family_state b ON NOT (${unchanged}) AND b.family_id = a.family_id AND ${inForce('b', '@b')}
+      WHERE ${inForce('a', '@a')} AND ${inRegion('a.village_code')}
+      UNION ALL
+      SELECT 0, e.desil
+      FROM family_state e
+      LEFT JOIN family_state p ON p.family_id = e.family_id AND ${inForce('p', '@a')}
+      WHERE e.valid_from_version_id > @a AND ${inForce('e', '@b')} AND ${inRegion('e.village_code')} AND p.family_id IS NULL
+    ) GROUP BY "from", "to"`;
+}
