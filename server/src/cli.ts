@@ -6,7 +6,9 @@
  *   migrate                                                            apply migrations to DATABASE_URL
  *   emit-schema                                                        write schema/schema.graphql
  *   bench-generate [--scale 0.01] [--versions 5] [--seed 1]            generate into a scratch file, print figures
- *   bench-analytics [--scale 0.01] [--versions 5] [--seed 1]           publish with the analytics rollups, time queries
+ *   bench-analytics [--scale 0.01] [--versions 5] [--seed 1] [--compare full|none] [--file F]
+ *                                                                      publish every version (timed next to a full recount
+ *                                                                      unless --compare none), time the questions; --file keeps the dataset
  */
 import 'reflect-metadata';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<void> {
       seed: { type: 'string', default: DEFAULTS.seed },
       file: { type: 'string' },
       json: { type: 'string' },
+      compare: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -88,7 +91,12 @@ async function main(argv: string[]): Promise<void> {
     case 'bench-analytics': {
       const { benchAnalytics } = await import('./bench/analytics.bench.js');
       const n = numbers('0.01');
-      await benchAnalytics(n.scale, n.versions, n.seed);
+      const compare = values.compare ?? 'full';
+      if (compare !== 'full' && compare !== 'none') throw new Error('--compare must be full or none');
+      await benchAnalytics(n.scale, n.versions, n.seed, {
+        compareFull: compare === 'full',
+        keepFile: values.file ? resolve(process.env.INIT_CWD ?? process.cwd(), values.file) : undefined,
+      });
       return;
     }
     default:

@@ -13,11 +13,19 @@ import { PROGRAMS, programByCode } from '../domain/programs.js';
 import { quotaStatus, regionalQuotas } from '../domain/quota-status.js';
 import type { TargetingCell } from '../domain/targeting-types.js';
 import { generateDataset } from '../generator/generate.js';
-import { buildRollupsSqlite, publishVersionSqlite, type RollupBuild } from '../modules/publish/publish.service.js';
+import { benchTransitions } from './transitions.bench.js';
+import { buildRollupsSqlite, publishVersionSqlite, withLargeCache, type RollupBuild } from '../modules/publish/publish.service.js';
 
-export async function benchAnalytics(scale: number, versions: number, seed: number): Promise<void> {
+export interface BenchAnalyticsOptions {
+  /** Also time a full recount of every version after the first (rolled back), for the side-by-side ratio. */
+  compareFull: boolean;
+  /** Generate into this file and keep it (default: a scratch file, removed). */
+  keepFile?: string;
+}
+
+export async function benchAnalytics(scale: number, versions: number, seed: number, options: BenchAnalyticsOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-analytics-'));
-  const file = join(dir, 'bench.db');
+  const file = options.keepFile ?? join(dir, 'bench.db');
   try {
     const generated = await generateDataset({ scale, versions, seed, file, publish: false });
     console.log(`\ndataset: scale ${scale}, ${generated.families.toLocaleString('en-US')} families, ${generated.rows.individual.toLocaleString('en-US')} individuals, ${versions} versions (generated in ${generated.seconds.total} s)`);
@@ -28,9 +36,9 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
       Object.entries(steps).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, t]) => `${k} ${t.toFixed(1)}s`).join(', ');
     for (let v = 1; v <= versions; v++) {
       let full: RollupBuild | null = null;
-      if (v > 1) {
+      if (v > 1 && options.compareFull) {
         db.exec('BEGIN');
-        full = buildRollupsSqlite(db, v, 'full');
+        full = withLargeCache(db, () => buildRollupsSqlite(db, v, 'full'));
         db.exec('ROLLBACK');
       }
       const published = publishVersionSqlite(db, v);
@@ -77,6 +85,7 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
     for (const [name, t] of results) console.log(`  ${name.padEnd(48)} p50 ${t.p50.toFixed(2)} ms  p95 ${t.p95.toFixed(2)} ms`);
     console.log(`  programs: ${PROGRAMS.map((p) => p.code).join(', ')}`);
     db.close();
+    benchTransitions(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

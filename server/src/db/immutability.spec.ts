@@ -41,6 +41,14 @@ function behaves(name: string, engine: () => Engine): void {
         `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (1, 'ID', 4, 1, 1)`,
         `UPDATE desil_rollup SET families = 2 WHERE version_id = 1`,
         `DELETE FROM desil_rollup WHERE version_id = 1`,
+        `INSERT INTO targeting_rollup (version_id, region_code, program_code, desil, recipient, criterion_code, ground_checked, in_target_group, units)
+         VALUES (1, 'ID', 'PKH', 1, true, '', false, true, 1)`,
+        `INSERT INTO targeting_class_rollup (version_id, region_code, program_code, class, cause, units) VALUES (1, 'ID', 'PKH', 'CORRECT_RECIPIENT', '', 1)`,
+        `INSERT INTO churn_rollup (version_id, region_code, program_code, direction, reason, units) VALUES (1, 'ID', 'PKH', 'ENTRY', 'INITIAL', 1)`,
+        `INSERT INTO overlap_rollup (version_id, region_code, desil, program_mask, families) VALUES (1, 'ID', 1, 1, 1)`,
+        `INSERT INTO proposal_rollup (version_id, region_code, kind, path, status, proposals, median_days_to_decision)
+         VALUES (1, 'ID', 'NEW', 'FORMAL', 'APPROVED', 1, NULL)`,
+        `INSERT INTO membership_rollup (version_id, region_code, program_code, member_since_year, units) VALUES (1, 'ID', 'PKH', 2021, 1)`,
       ]) {
         await expect(e.exec(sql), sql).rejects.toThrow(/immutable/);
       }

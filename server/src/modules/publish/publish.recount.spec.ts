@@ -9,6 +9,7 @@ import { summarize } from '../../domain/classification.js';
 import { type ExclusionCriterionCode } from '../../domain/exclusion-criteria.js';
 import { programByCode, type ProgramCode } from '../../domain/programs.js';
 import type { TargetingCell } from '../../domain/targeting-types.js';
+import { pkhDurationReached } from '../../domain/trends.js';
 import { generateDataset } from '../../generator/generate.js';
 import { Rng } from '../../generator/rng.js';
 import { buildRollupsSqlite, publishVersionSqlite, VersionPublishedError } from './publish.service.js';
@@ -148,6 +149,27 @@ describe('analytics rollups recount', () => {
     const stored = one("SELECT median_days_to_decision AS n FROM proposal_rollup WHERE version_id = 2 AND region_code = 'ID' AND kind = 'SANGGAH' AND path = 'FORMAL' AND status = 'APPROVED'");
     expect(decided.length).toBeGreaterThan(0);
     expect(stored).toBeCloseTo(median, 6);
+  });
+
+  it('PKH membership years, and the families reaching the 5-year limit, equal direct counts', () => {
+    const rule = programByCode('PKH');
+    for (const { v, r } of sample()) {
+      const year = Number((db.prepare('SELECT label FROM dtsen_version WHERE id = ?').get(v) as { label: string }).label.slice(0, 4));
+      const rows = db.prepare("SELECT member_since_year AS since, units FROM membership_rollup WHERE version_id = ? AND region_code = ? AND program_code = 'PKH' ORDER BY since")
+        .all(v, r) as Array<{ since: number; units: number }>;
+      const direct = db.prepare(`SELECT e.member_since_year AS since, COUNT(DISTINCT e.family_id) AS units FROM enrollment e JOIN family f ON f.id = e.family_id
+        LEFT JOIN family_state s ON s.family_id = e.family_id AND ${inForce('s')}
+        WHERE e.program_code = 'PKH' AND ${active} AND ${inRegion('COALESCE(s.village_code, f.village_code)')}
+        GROUP BY e.member_since_year ORDER BY since`).all({ v, r });
+      expect(rows, `PKH membership v${v} ${r}`).toEqual(direct);
+      const reached = rows.filter((x) => pkhDurationReached(x.since, year, rule.maxYears)).reduce((a, b) => a + b.units, 0);
+      expect(reached).toBe(one(`SELECT COUNT(DISTINCT e.family_id) AS n FROM enrollment e JOIN family f ON f.id = e.family_id
+        LEFT JOIN family_state s ON s.family_id = e.family_id AND ${inForce('s')}
+        WHERE e.program_code = 'PKH' AND ${active} AND e.member_since_year <= @y AND ${inRegion('COALESCE(s.village_code, f.village_code)')}`,
+      { v, r, y: year - 5 }));
+    }
+    const national = one("SELECT SUM(units) AS n FROM membership_rollup WHERE version_id = ? AND region_code = 'ID'", VERSIONS);
+    expect(national).toBeGreaterThan(0);
   });
 
   it('publishing again is a no-op and published analytics are immutable', () => {
