@@ -370,9 +370,10 @@ export function churnRollupInserts(): string[] {
             m.program_code, m.direction, m.reason, COUNT(*) AS units
      FROM (
        SELECT e.program_code, 'ENTRY' AS direction, e.start_reason AS reason, e.family_id, @v AS at FROM enrollment e
-       WHERE e.start_version_id = @v AND @v > 1
+       WHERE e.rowid IN (SELECT rowid FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment} WHERE start_version_id = @v) AND @v > 1
        UNION ALL
-       SELECT e.program_code, 'EXIT', e.end_reason, e.family_id, @v - 1 FROM enrollment e WHERE e.end_version_id = @v
+       SELECT e.program_code, 'EXIT', e.end_reason, e.family_id, @v - 1 FROM enrollment e
+       WHERE e.rowid IN (SELECT rowid FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment} WHERE end_version_id = @v)
      ) m JOIN family f ON f.id = m.family_id
      LEFT JOIN family_state s ON s.family_id = m.family_id AND s.valid_from_version_id <= m.at
        AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > m.at)
