@@ -13,6 +13,7 @@ import { PROGRAMS, programByCode } from '../domain/programs.js';
 import { quotaStatus, regionalQuotas } from '../domain/quota-status.js';
 import type { TargetingCell } from '../domain/targeting-types.js';
 import { generateDataset } from '../generator/generate.js';
+import { benchReactivation } from './reactivation.bench.js';
 import { benchTransitions } from './transitions.bench.js';
 import { buildRollupsSqlite, publishVersionSqlite, withLargeCache, type RollupBuild } from '../modules/publish/publish.service.js';
 
@@ -86,6 +87,7 @@ export async function benchAnalytics(scale: number, versions: number, seed: numb
     console.log(`  programs: ${PROGRAMS.map((p) => p.code).join(', ')}`);
     db.close();
     benchTransitions(file);
+    benchReactivation(file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
