@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../db/sqlite.js';
 import { generateDataset } from '../../generator/generate.js';
-import { ROLLUP_TABLES, VersionOrderError, publishVersionSqlite, type PublishResult } from './publish.service.js';
+import { INCREMENTAL_MAX_CHANGED_SHARE, ROLLUP_TABLES, VersionOrderError, publishVersionSqlite, type PublishResult } from './publish.service.js';
 import { ROLLUPS } from './publish.sql.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-incremental-'));
@@ -26,7 +26,7 @@ beforeAll(async () => {
   full = openSqlite(join(dir, 'full.db'));
   draft = openSqlite(file);
   for (let v = 1; v <= VERSIONS; v++) {
-    results.push(publishVersionSqlite(incremental, v));
+    results.push(publishVersionSqlite(incremental, v, { mode: 'incremental' }));
     publishVersionSqlite(full, v, { mode: 'full' });
   }
 }, 240_000);
@@ -66,6 +66,23 @@ describe('incremental publish', () => {
     for (const t of Object.values(ROLLUPS)) {
       const zeros = incremental.prepare(`SELECT COUNT(*) AS n FROM ${t.name} WHERE ${t.values.map((c) => `${c} = 0`).join(' AND ')}`).get() as { n: number };
       expect(zeros.n, t.name).toBe(0);
+    }
+  });
+
+  it("'auto' recounts incrementally only when few enough families changed", () => {
+    const families = (draft.prepare('SELECT COUNT(*) AS n FROM family').get() as { n: number }).n;
+    const copy = join(dir, 'auto.db');
+    copyFileSync(join(dir, 'draft.db'), copy);
+    const auto = openSqlite(copy);
+    try {
+      for (let v = 1; v <= VERSIONS; v++) {
+        // The incremental run above recorded how many families changed at v.
+        const changed = results[v - 1]!.familiesCounted!;
+        const expected = v === 1 || changed > INCREMENTAL_MAX_CHANGED_SHARE * families ? 'full' : 'incremental';
+        expect(publishVersionSqlite(auto, v).method, `v${v} (${changed} of ${families} families changed)`).toBe(expected);
+      }
+    } finally {
+      auto.close();
     }
   });
 

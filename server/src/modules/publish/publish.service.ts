@@ -12,12 +12,23 @@ import {
   dropZeros, proposalRollupInserts, setupStatements, sideStatements, warmQueries,
 } from './publish.sql.js';
 
-export type PublishMode = 'auto' | 'full';
+export type PublishMode = 'auto' | 'full' | 'incremental';
+
+/**
+ * 'auto' publishes incrementally only when at most this share of the families changed. Recounting a changed family
+ * (twice, through index lookups) costs several times what counting it in a full scan does, plus the copy of the
+ * previous rollups: at scale 0.01 incremental won with 20-22 % changed and lost with 29 % (a new calendar year, when
+ * every member crossing an age threshold changes its family), see `pnpm bench:analytics`.
+ */
+export const INCREMENTAL_MAX_CHANGED_SHARE = 0.25;
 
 export interface PublishOptions {
   /** Publication time recorded on the version (default now). */
   publishedAt?: Date;
-  /** 'auto' (default): incremental from the previous version when there is one, else full; 'full': count everything. */
+  /**
+   * 'auto' (default): incremental from the previous version when there is one and few enough families changed
+   * (INCREMENTAL_MAX_CHANGED_SHARE), else full; 'incremental': whenever there is a previous version; 'full': always.
+   */
   mode?: PublishMode;
 }
 
@@ -85,17 +96,21 @@ export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: 
   if (previous && previous.status !== 'PUBLISHED') {
     throw new VersionOrderError(`DTSEN version ${previous.id} (${previous.label}) must be published before version ${versionId}`);
   }
-  const incremental = mode === 'auto' && previous !== undefined;
   const year = yearOf(version.label);
   const run = new StepRunner(db, { v: versionId, prev: previous?.id ?? 0 });
 
   for (const table of ROLLUP_TABLES) db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
   run.all('setup', [...dropTemps, ...setupStatements]);
-  let familiesCounted: number;
-  if (incremental) {
-    run.reads('warm page cache', warmQueries());
+  let familiesCounted = 0;
+  let incremental = mode !== 'full' && previous !== undefined;
+  if (incremental && previous) {
     run.all('find changed families', dirtyStatements(yearOf(previous.label), year));
     familiesCounted = (db.prepare('SELECT COUNT(*) AS n FROM temp.f_dirty').get() as { n: number }).n;
+    const families = (db.prepare('SELECT COUNT(*) AS n FROM family').get() as { n: number }).n;
+    if (mode === 'auto' && familiesCounted > INCREMENTAL_MAX_CHANGED_SHARE * families) incremental = false;
+  }
+  if (incremental && previous) {
+    run.reads('warm page cache', warmQueries());
     run.all('count changed at previous', sideStatements('dirty'), { at: previous.id, year: yearOf(previous.label), sign: -1 });
     run.all('count changed at version', sideStatements('dirty'), { at: versionId, year, sign: 1 });
     run.all('copy previous rollups', Object.values(ROLLUPS).map(copyPrevious));
