@@ -1,8 +1,9 @@
 /**
  * Publishing a DTSEN version: computes all its rollups in SQL and marks it PUBLISHED, in one transaction, so no
- * reader ever sees a half-built version. Only the new version is computed, and incrementally (publish.sql.ts): the
- * families whose facts changed are recounted at the previous and the new version, and the difference is added to a
- * copy of the previous version's rollups. The first version, or `mode: 'full'`, counts every family.
+ * reader ever sees a half-built version. Only the new version is computed, incrementally when that pays
+ * (publish.sql.ts): the families whose facts changed are recounted at the previous and the new version, and the
+ * difference is added to a copy of the previous version's rollups. The first version, a version where more than
+ * INCREMENTAL_MAX_CHANGED_SHARE of the families changed, or `mode: 'full'` counts every family.
  * Publishing a version that is already published is a no-op (its rollups are immutable, enforced by triggers);
  * a publish killed half-way left nothing behind, so it can simply be re-run. Versions are published in order.
  */

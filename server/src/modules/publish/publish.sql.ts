@@ -5,8 +5,9 @@
  * members, flags and enrollments in force). So a version is published **incrementally**: the families whose facts
  * changed at version @v (the "dirty" set, found through the change indexes) are counted at the previous version
  * with sign -1 and at @v with sign +1, and those deltas are added to a copy of the previous version's rollups. The
- * first version (or `mode: 'full'`) counts every family once, with sign +1, into empty rollups. Both paths run the
- * same statements; publish.incremental.spec.ts proves they produce identical rollups.
+ * first version, a version where too many families changed (publish.service.ts decides), or `mode: 'full'` counts
+ * every family once, with sign +1, into empty rollups. Both paths run the same statements;
+ * publish.incremental.spec.ts proves they produce identical rollups.
  *
  * Parameters: @v = version being published, @prev = the previous version, @at = the version a side is counted at,
  * @year = calendar year of @at, @sign = +1 or -1. Regions are carried as the integer rowids of their `region` rows
