@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../db/sqlite.js';
 import { generateDataset } from '../../generator/generate.js';
 import { INCREMENTAL_MAX_CHANGED_SHARE, ROLLUP_TABLES, VersionOrderError, publishVersionSqlite, type PublishResult } from './publish.service.js';
-import { ROLLUPS } from './publish.sql.js';
+import { desilTransitions } from '../targeting/transitions.service.js';
+import { ROLLUPS, TRANSITION_ROLLUP } from './publish.sql.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-incremental-'));
 const VERSIONS = 4; // 2025-Q2 .. 2026-Q1: the last one starts a new calendar year
@@ -54,16 +55,34 @@ describe('incremental publish', () => {
   });
 
   it.each(ROLLUP_TABLES)('%s: identical to a full count at every version', (table) => {
-    // Churn starts at the second version (entries and exits against the first).
-    for (let v = table === 'churn_rollup' ? 2 : 1; v <= VERSIONS; v++) {
+    // Churn and transitions start at the second version (against the first).
+    for (let v = table === 'churn_rollup' || table === 'transition_rollup' ? 2 : 1; v <= VERSIONS; v++) {
       const expected = rowsOf(full, table, v);
       expect(expected.length, `${table} v${v} has rows`).toBeGreaterThan(0);
       expect(rowsOf(incremental, table, v), `${table} v${v}`).toEqual(expected);
     }
   });
 
+  it('transition rollups equal the matrix counted on the base tables, and are what the service reads', () => {
+    const regions = ['ID', ...(['PROVINCE', 'REGENCY'] as const).map((level) =>
+      (incremental.prepare(`SELECT r.code FROM region r JOIN desil_rollup d ON d.region_code = r.code AND d.version_id = 2
+        WHERE r.level = ? GROUP BY r.code ORDER BY SUM(d.families) DESC LIMIT 1`).get(level) as { code: string }).code)];
+    for (let v = 2; v <= VERSIONS; v++) {
+      for (const regionCode of regions) {
+        const fromRollup = desilTransitions(incremental, { regionCode, fromVersionId: v - 1, toVersionId: v });
+        const counted = desilTransitions(incremental, { regionCode, fromVersionId: v - 1, toVersionId: v, source: 'base-tables' });
+        expect(fromRollup.source).toBe('ROLLUP');
+        expect(counted.source).toBe('BASE_TABLES');
+        expect(fromRollup.total, `v${v} ${regionCode}`).toBeGreaterThan(0);
+        expect(fromRollup.counts, `v${v} ${regionCode}`).toEqual(counted.counts);
+      }
+    }
+    // Other pairs and smaller regions are counted.
+    expect(desilTransitions(incremental, { fromVersionId: 1, toVersionId: 3 }).source).toBe('BASE_TABLES');
+  });
+
   it('leaves no zero rows behind', () => {
-    for (const t of Object.values(ROLLUPS)) {
+    for (const t of [...Object.values(ROLLUPS), TRANSITION_ROLLUP]) {
       const zeros = incremental.prepare(`SELECT COUNT(*) AS n FROM ${t.name} WHERE ${t.values.map((c) => `${c} = 0`).join(' AND ')}`).get() as { n: number };
       expect(zeros.n, t.name).toBe(0);
     }

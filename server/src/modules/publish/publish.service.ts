@@ -10,7 +10,8 @@
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import {
   PER_VERSION_ROLLUPS, ROLLUPS, churnRollupInserts, copyPrevious, cubeStatements, deltaStatements, dirtyStatements, dropTemps,
-  dropZeros, proposalRollupInserts, setupStatements, sideStatements, warmQueries,
+  dropZeros, previousStatesStatement, proposalRollupInserts, setupStatements, sideStatements, TRANSITION_ROLLUP,
+  transitionStatements, warmQueries,
 } from './publish.sql.js';
 
 export type PublishMode = 'auto' | 'full' | 'incremental';
@@ -67,7 +68,7 @@ export class VersionOrderError extends Error {
   readonly code = 'VERSION_ORDER';
 }
 
-export const ROLLUP_TABLES = [...Object.values(ROLLUPS).map((t) => t.name), ...PER_VERSION_ROLLUPS];
+export const ROLLUP_TABLES = [...Object.values(ROLLUPS).map((t) => t.name), TRANSITION_ROLLUP.name, ...PER_VERSION_ROLLUPS];
 
 export function publishVersionSqlite(db: SqliteDatabase, versionId: number, options: PublishOptions = {}): PublishResult {
   const started = performance.now();
@@ -122,6 +123,10 @@ export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: 
   run.all('cube', cubeStatements);
   for (const [table, statements] of Object.entries(deltaStatements())) run.all(`${table} rollup`, statements);
   if (incremental) run.all('drop zero rows', Object.values(ROLLUPS).map(dropZeros));
+  if (previous) {
+    if (!incremental) run.all('previous states', [previousStatesStatement]);
+    run.all('transition rollup', transitionStatements(incremental));
+  }
   run.all('churn rollup', churnRollupInserts());
   run.all('proposal rollup', proposalRollupInserts());
   run.all('cleanup', dropTemps);

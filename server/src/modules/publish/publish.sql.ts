@@ -40,7 +40,7 @@ const activeAt = (a: string) => `${a}.start_version_id <= @at AND (${a}.end_vers
 
 /** Temporary tables of one publish run; all dropped before and after. */
 const TEMP_TABLES = [
-  'f_dirty', 'f_village', 'a_fam', 'a_ind', 'a_since', 'c_cube', 'd_cube', 'd_class', 'd_overlap', 'd_desil', 'd_since', 'f_churn',
+  'f_dirty', 'f_village', 'a_fam', 'a_ind', 'a_since', 'a_state', 'd_trans', 'c_cube', 'd_cube', 'd_class', 'd_overlap', 'd_desil', 'd_since', 'f_churn',
   's_state', 's_flag', 's_family_crit', 's_enrollment', 's_fmask', 's_person',
 ];
 export const dropTemps: readonly string[] = TEMP_TABLES.map((t) => `DROP TABLE IF EXISTS temp.${t}`);
@@ -60,6 +60,8 @@ export const setupStatements: readonly string[] = [
   `CREATE TEMP TABLE a_ind (vid INT, desil INT, gc INT, crit INT, pmask INT, age_group INT, disabled INT, member INT, n INT)`,
   // Recipients of programs with a membership limit, by the year their membership began.
   `CREATE TEMP TABLE a_since (vid INT, program_code TEXT, since INT, units INT)`,
+  // Village and desil of the counted families at the previous version (side -1) and at this one (side +1).
+  `CREATE TEMP TABLE a_state (family_id INT, side INT, vid INT, desil INT)`,
 ];
 
 /** Programs whose membership is limited in years (PKH), from the rule data. */
@@ -146,6 +148,7 @@ export function sideStatements(scope: PublishScope): string[] {
        SELECT DISTINCT individual_id, ${INDIVIDUAL_PROGRAM_BIT_SQL} AS bit, 99 AS o FROM s_enrollment WHERE individual_id IS NOT NULL
        UNION ALL SELECT individual_id, 0, o FROM s_flag
      ) GROUP BY individual_id`,
+    `INSERT INTO a_state SELECT family_id, @sign, vid, desil FROM s_state`,
     `INSERT INTO a_fam
      SELECT s.vid, s.desil, s.gc, COALESCE(fc.o, 99), COALESCE(m.mask, 0), @sign * COUNT(*), @sign * SUM(s.member_count)
      FROM s_state s LEFT JOIN s_fmask m ON m.family_id = s.family_id LEFT JOIN s_family_crit fc ON fc.family_id = s.family_id
@@ -360,6 +363,44 @@ function addLevel(t: RollupTable, source: string, level: Level, keys: string, va
   return addDelta(t, `SELECT ${codeOf('g')} AS region_code, ${keys}, ${values.split(', ').map((_, k) => `v${k}`).join(', ')} FROM (
       SELECT ${l.id} AS g, ${keys}, ${values.split(', ').map((v, k) => `${v} AS v${k}`).join(', ')}
       FROM ${source} x ${l.join} GROUP BY ${level === 'nation' ? '' : `${l.id}, `}${keys} HAVING ${having})`);
+}
+
+/**
+ * Every family's village and desil at the previous version @prev (side -1), for a full count, which counted only @v;
+ * the incremental path has both sides of the changed families already.
+ */
+export const previousStatesStatement = `INSERT INTO a_state
+  SELECT s.family_id, -1, r.rowid, s.desil FROM family_state s INDEXED BY ${COVERING_INDEX.familyState}
+  CROSS JOIN region r ON r.code = s.village_code
+  WHERE s.valid_from_version_id <= @prev AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @prev)`;
+
+export const TRANSITION_ROLLUP: RollupTable = { name: 'transition_rollup', keys: ['from_desil', 'to_desil'], values: ['families'] };
+
+/**
+ * The desil transitions from @prev to @v for the nation, provinces and regencies. The families in `a_state` give
+ * their pairs (region of the previous state, else of the new one); an incremental publish starts from the families
+ * that did not change, which stay on the diagonal: the previous desil distribution minus the changed families'
+ * previous desils.
+ */
+export function transitionStatements(incremental: boolean): string[] {
+  const t = TRANSITION_ROLLUP;
+  return [
+    ...(incremental
+      ? [`INSERT INTO transition_rollup (version_id, region_code, from_desil, to_desil, families)
+          SELECT @v, d.region_code, d.desil, d.desil, d.families FROM desil_rollup d JOIN region r ON r.code = d.region_code
+          WHERE d.version_id = @prev AND r.level IN ('NATION', 'PROVINCE', 'REGENCY')`]
+      : []),
+    `CREATE TEMP TABLE d_trans AS
+     SELECT COALESCE(pv, nv) AS vid, COALESCE(pd, 0) AS from_desil, COALESCE(nd, 0) AS to_desil, COUNT(*) AS families FROM (
+       SELECT MAX(CASE WHEN side = -1 THEN vid END) AS pv, MAX(CASE WHEN side = -1 THEN desil END) AS pd,
+              MAX(CASE WHEN side = 1 THEN vid END) AS nv, MAX(CASE WHEN side = 1 THEN desil END) AS nd
+       FROM a_state GROUP BY family_id)
+     GROUP BY 1, 2, 3
+     ${incremental ? `UNION ALL SELECT vid, desil, desil, -COUNT(*) FROM a_state WHERE side = -1 GROUP BY vid, desil` : ''}`,
+    ...(['regency', 'province', 'nation'] as const).map((level) =>
+      addLevel(t, 'd_trans', level, 'from_desil, to_desil', 'SUM(families)', 'SUM(families) <> 0')),
+    ...(incremental ? [dropZeros(t)] : []),
+  ];
 }
 
 /** Entries into and exits from programs at this version, at every level (village of the family in the version). */

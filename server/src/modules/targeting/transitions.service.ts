@@ -7,6 +7,10 @@
  * A family belongs to the region of the village of its DTSEN state at the from-version, or, when it had none then
  * (it entered the registry), of its state at the to-version. Families in DTSEN at neither version are not counted,
  * so `counts[0][0]` is always 0.
+ *
+ * Between a published version and the one before it, for the nation, a province or a kabupaten/kota, the matrix is
+ * read from `transition_rollup` (written when the version was published, same definition); everything else is
+ * counted on the base tables.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { transitionMatrix, type TransitionMatrix } from '../../domain/trends.js';
@@ -27,15 +31,24 @@ export interface DesilTransitionsOptions {
   fromVersionId: number;
   /** Must be later than `fromVersionId`. */
   toVersionId: number;
+  /** 'auto' (default): the rollup when it covers the question, else the base tables; 'base-tables': always count. */
+  source?: 'auto' | 'base-tables';
 }
+
+/** Where a matrix was read from. */
+export type TransitionsSource = 'ROLLUP' | 'BASE_TABLES';
 
 export interface DesilTransitions extends TransitionMatrix {
   regionCode: string;
   fromVersionId: number;
   toVersionId: number;
+  source: TransitionsSource;
 }
 
 type RegionLevel = 'NATION' | 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
+
+/** Levels `transition_rollup` is kept for. */
+const ROLLUP_LEVELS: ReadonlySet<RegionLevel> = new Set(['NATION', 'PROVINCE', 'REGENCY']);
 
 /** Families by (desil at the from-version, desil at the to-version) in a region; desil 0 = not in DTSEN. */
 export function desilTransitions(db: SqliteDatabase, options: DesilTransitionsOptions): DesilTransitions {
@@ -51,10 +64,17 @@ export function desilTransitions(db: SqliteDatabase, options: DesilTransitionsOp
   const region = db.prepare('SELECT level FROM region WHERE code = ?').get(regionCode) as { level: RegionLevel } | undefined;
   if (!region) throw new TransitionsError('UNKNOWN_REGION', `unknown region ${regionCode}`);
 
+  const published = (db.prepare('SELECT status FROM dtsen_version WHERE id = ?').get(toVersionId) as { status: string }).status === 'PUBLISHED';
+  if ((options.source ?? 'auto') === 'auto' && published && toVersionId === fromVersionId + 1 && ROLLUP_LEVELS.has(region.level)) {
+    const rows = db
+      .prepare('SELECT from_desil AS "from", to_desil AS "to", families AS count FROM transition_rollup WHERE version_id = ? AND region_code = ?')
+      .all(toVersionId, regionCode) as Array<{ from: number; to: number; count: number }>;
+    return { regionCode, fromVersionId, toVersionId, source: 'ROLLUP', ...transitionMatrix(rows) };
+  }
   const rows = db.prepare(transitionsSql(region.level)).all({
     a: fromVersionId, b: toVersionId, r: regionCode, lo: `${regionCode}.`, hi: `${regionCode}/`,
   }) as Array<{ from: number; to: number; count: number }>;
-  return { regionCode, fromVersionId, toVersionId, ...transitionMatrix(rows) };
+  return { regionCode, fromVersionId, toVersionId, source: 'BASE_TABLES', ...transitionMatrix(rows) };
 }
 
 const inForce = (alias: string, v: string) =>
