@@ -14,6 +14,7 @@
  * (small sort keys) and turned back into codes only in the (small) aggregated outputs.
  */
 import { PROGRAMS, type ProgramCode, type ProgramRule, programByCode } from '../../domain/programs.js';
+import { enrollmentActive, flagInForce, memberAt as memberAtVersion, stateInForce } from '../../db/temporal-sql.js';
 import { ELDERLY_MIN_AGE, PROGRAM_TARGET_GROUP, SCHOOL_AGE_MAX, SCHOOL_AGE_MIN } from '../../domain/targeting-rules.js';
 
 export type PublishScope = 'all' | 'dirty';
@@ -34,9 +35,9 @@ function ageGroupSql(alias: string): string {
   return `CASE WHEN ${age} < ${SCHOOL_AGE_MIN} THEN 0 WHEN ${age} <= ${SCHOOL_AGE_MAX} THEN 1 WHEN ${age} < ${ELDERLY_MIN_AGE} THEN 2 ELSE 3 END`;
 }
 
-const inForceAt = (a: string) => `${a}.valid_from_version_id <= @at AND (${a}.valid_to_version_id IS NULL OR ${a}.valid_to_version_id > @at)`;
-const memberAt = (a: string) => `${a}.from_version_id <= @at AND (${a}.to_version_id IS NULL OR ${a}.to_version_id > @at)`;
-const activeAt = (a: string) => `${a}.start_version_id <= @at AND (${a}.end_version_id IS NULL OR ${a}.end_version_id > @at)`;
+const inForceAt = (a: string) => stateInForce(a, '@at');
+const memberAt = (a: string) => memberAtVersion(a, '@at');
+const activeAt = (a: string) => enrollmentActive(a, '@at');
 
 /** Temporary tables of one publish run; all dropped before and after. */
 const TEMP_TABLES = [
@@ -132,7 +133,7 @@ export function sideStatements(scope: PublishScope): string[] {
        ? 'f_dirty d CROSS JOIN individual i ON i.family_id = d.family_id CROSS JOIN exclusion_flag f ON f.individual_id = i.id'
        : 'exclusion_flag f JOIN individual i ON i.id = f.individual_id'}
      JOIN exclusion_criterion c ON c.code = f.criterion_code
-     WHERE f.observed_version_id <= @at AND (f.cleared_version_id IS NULL OR f.cleared_version_id > @at)`,
+     WHERE ${flagInForce('f', '@at')}`,
     // A criterion that excludes the family, held by a current member, excludes every unit of that family.
     `CREATE TEMP TABLE s_family_crit (family_id INTEGER PRIMARY KEY, o INT)`,
     `INSERT INTO s_family_crit SELECT family_id, MIN(o) FROM s_flag WHERE excludes_family = 1 AND member = 1 GROUP BY family_id`,
@@ -372,7 +373,7 @@ function addLevel(t: RollupTable, source: string, level: Level, keys: string, va
 export const previousStatesStatement = `INSERT INTO a_state
   SELECT s.family_id, -1, r.rowid, s.desil FROM family_state s INDEXED BY ${COVERING_INDEX.familyState}
   CROSS JOIN region r ON r.code = s.village_code
-  WHERE s.valid_from_version_id <= @prev AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @prev)`;
+  WHERE ${stateInForce('s', '@prev')}`;
 
 export const TRANSITION_ROLLUP: RollupTable = { name: 'transition_rollup', keys: ['from_desil', 'to_desil'], values: ['families'] };
 
@@ -417,8 +418,7 @@ export function churnRollupInserts(): string[] {
        SELECT e.program_code, 'EXIT', e.end_reason, e.family_id, @v - 1 FROM enrollment e
        WHERE e.rowid IN (SELECT rowid FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment} WHERE end_version_id = @v)
      ) m JOIN family f ON f.id = m.family_id
-     LEFT JOIN family_state s ON s.family_id = m.family_id AND s.valid_from_version_id <= m.at
-       AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > m.at)
+     LEFT JOIN family_state s ON s.family_id = m.family_id AND ${stateInForce('s', 'm.at')}
      JOIN region r ON r.code = COALESCE(s.village_code, f.village_code)
      GROUP BY r.code, r.parent_code, r.regency_code, r.province_code, m.program_code, m.direction, m.reason`,
     ...levels.map(

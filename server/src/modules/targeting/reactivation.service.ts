@@ -39,6 +39,7 @@
  *   (Dukcapil) village.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
+import { enrollmentActive, stateInForce } from '../../db/temporal-sql.js';
 import {
   pbiReactivationEligible, type PbiReactivationCondition, type PbiReactivationFacts,
 } from '../../domain/trends.js';
@@ -140,8 +141,6 @@ export function pbiReactivation(db: SqliteDatabase, options: PbiReactivationOpti
   return picture;
 }
 
-const inForce = (alias: string) =>
-  `${alias}.valid_from_version_id <= @v AND (${alias}.valid_to_version_id IS NULL OR ${alias}.valid_to_version_id > @v)`;
 
 /**
  * Where the removed people are looked for: `REGISTRY` scans every PBI-JKN membership of the registry (the nation,
@@ -177,10 +176,10 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
       GROUP BY +e.individual_id`
     : `SELECT e.individual_id AS individual_id, MAX(e.end_version_id) AS removed_version
       FROM (
-        SELECT s.family_id AS family_id FROM family_state s WHERE ${inRegion('s.village_code')} AND ${inForce('s')}
+        SELECT s.family_id AS family_id FROM family_state s WHERE ${inRegion('s.village_code')} AND ${stateInForce('s')}
         UNION ALL
         SELECT f.id FROM family f
-        WHERE ${inRegion('f.village_code')} AND NOT EXISTS (SELECT 1 FROM family_state s WHERE s.family_id = f.id AND ${inForce('s')})
+        WHERE ${inRegion('f.village_code')} AND NOT EXISTS (SELECT 1 FROM family_state s WHERE s.family_id = f.id AND ${stateInForce('s')})
       ) rf
       JOIN enrollment e ON e.family_id = rf.family_id
       WHERE ${ended}
@@ -191,7 +190,7 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
       SELECT m.removed_version, i.family_id, i.chronic_illness,
         (SELECT MAX(CASE WHEN a.start_reason = 'REACTIVATION' AND a.start_version_id >= m.removed_version THEN a.start_version_id ELSE 0 END)
           FROM enrollment a
-          WHERE a.family_id = i.family_id AND a.start_version_id <= @v AND (a.end_version_id IS NULL OR a.end_version_id > @v)
+          WHERE a.family_id = i.family_id AND ${enrollmentActive('a')}
             AND a.program_code = 'PBI_JKN' AND +a.individual_id = m.individual_id) AS enrolled_since
       FROM removal m
       JOIN individual i ON i.id = m.individual_id
@@ -213,7 +212,7 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
           (SELECT MAX(u.valid_from_version_id) FROM family_state u
             WHERE u.family_id = p.family_id AND u.valid_from_version_id <= @v)) AS data_updated
       FROM person p
-      LEFT JOIN family_state s ON s.family_id = p.family_id AND ${inForce('s')}
+      LEFT JOIN family_state s ON s.family_id = p.family_id AND ${stateInForce('s')}
       WHERE (p.enrolled_since IS NULL OR p.enrolled_since > 0)
         AND ${inRegion('COALESCE(s.village_code, (SELECT f.village_code FROM family f WHERE f.id = p.family_id))')}
     )

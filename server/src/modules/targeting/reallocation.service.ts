@@ -27,6 +27,8 @@
  *   and is never a removal candidate.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
+import { enrollmentActive, flagInForce, memberAt, stateInForce } from '../../db/temporal-sql.js';
+import { classificationSql } from '../publish/publish.sql.js';
 import { PROGRAMS, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
 import { quotaStatus, regionalQuotas, type QuotaStatusCode } from '../../domain/quota-status.js';
 import {
@@ -308,10 +310,6 @@ function datasetScale(db: SqliteDatabase): number | null {
 
 // ---- SQL (SQLite dialect; parameters as in `SqlParams`, plus @cap for the unit lists) ----
 
-const inForce = (a: string) => `${a}.valid_from_version_id <= @v AND (${a}.valid_to_version_id IS NULL OR ${a}.valid_to_version_id > @v)`;
-const memberAt = (a: string) => `${a}.from_version_id <= @v AND (${a}.to_version_id IS NULL OR ${a}.to_version_id > @v)`;
-const activeAt = (a: string) => `${a}.start_version_id <= @v AND (${a}.end_version_id IS NULL OR ${a}.end_version_id > @v)`;
-const flagInForce = (a: string) => `${a}.observed_version_id <= @v AND (${a}.cleared_version_id IS NULL OR ${a}.cleared_version_id > @v)`;
 
 /** Flags in force of a family-excluding criterion held by a current member of `family`. */
 const familyFlagsFrom = (family: string) => `individual fm JOIN exclusion_flag fx ON fx.individual_id = fm.id
@@ -347,16 +345,16 @@ function planSql(rule: ProgramRule): PlanSql {
   const candidates = family
     ? `SELECT s.family_id, NULL AS individual_id, s.family_id AS id, s.desil, s.national_rank AS rank, s.ground_check_status AS gcs
        FROM family_state s
-       WHERE s.village_code >= @lo AND s.village_code < @hi AND ${inForce('s')} AND s.desil BETWEEN @dmin AND @dmax
+       WHERE s.village_code >= @lo AND s.village_code < @hi AND ${stateInForce('s')} AND s.desil BETWEEN @dmin AND @dmax
          AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom('s.family_id')})
-         AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.family_id = s.family_id AND e.program_code = @p AND ${activeAt('e')})`
+         AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.family_id = s.family_id AND e.program_code = @p AND ${enrollmentActive('e')})`
     : `SELECT s.family_id, i.id AS individual_id, i.id AS id, s.desil, s.national_rank AS rank, s.ground_check_status AS gcs
        FROM family_state s JOIN individual i ON i.family_id = s.family_id
-       WHERE s.village_code >= @lo AND s.village_code < @hi AND ${inForce('s')} AND s.desil BETWEEN @dmin AND @dmax
+       WHERE s.village_code >= @lo AND s.village_code < @hi AND ${stateInForce('s')} AND s.desil BETWEEN @dmin AND @dmax
          AND ${memberAt('i')} AND ${tg}
          AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom('s.family_id')})
          AND NOT EXISTS (SELECT 1 FROM ${ownFlagsFrom('i.id')})
-         AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.individual_id = i.id AND e.program_code = @p AND ${activeAt('e')})`;
+         AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.individual_id = i.id AND e.program_code = @p AND ${enrollmentActive('e')})`;
   // Pool = position in FILL_PRIORITY_ORDER (0 groundChecked, 1 waitingList, 2 remaining).
   const pooled = `WITH c AS (${candidates}),
     pooled AS MATERIALIZED (SELECT c.*, CASE WHEN c.gcs <> 'NOT_CHECKED' THEN 0 WHEN ${waitingList} THEN 1 ELSE 2 END AS pool FROM c)`;
@@ -364,9 +362,9 @@ function planSql(rule: ProgramRule): PlanSql {
   // Recipients the regency carries in its quota (enrollment_regency_code_program_code_idx), one row per unit.
   const recipientUnits = family
     ? `SELECT e.family_id, NULL AS individual_id, e.family_id AS id FROM enrollment e
-       WHERE e.regency_code = @r AND e.program_code = @p AND ${activeAt('e')} GROUP BY e.family_id`
+       WHERE e.regency_code = @r AND e.program_code = @p AND ${enrollmentActive('e')} GROUP BY e.family_id`
     : `SELECT i.family_id, i.id AS individual_id, i.id AS id FROM enrollment e JOIN individual i ON i.id = e.individual_id
-       WHERE e.regency_code = @r AND e.program_code = @p AND ${activeAt('e')} GROUP BY i.id`;
+       WHERE e.regency_code = @r AND e.program_code = @p AND ${enrollmentActive('e')} GROUP BY i.id`;
   // Their facts and first inclusion cause (NULL = not an inclusion error: correct or pending ground check).
   const ownCrit = family ? '99' : `COALESCE((SELECT MIN(oc.sort_order) FROM ${ownFlagsFrom('u.individual_id')}), 99)`;
   const classified = `WITH u AS (${recipientUnits}),
@@ -374,17 +372,12 @@ function planSql(rule: ProgramRule): PlanSql {
       SELECT u.family_id, u.individual_id, u.id, COALESCE(s.desil, 0) AS desil, s.national_rank AS rank,
              CASE WHEN s.ground_check_status IS NOT NULL AND s.ground_check_status <> 'NOT_CHECKED' THEN 1 ELSE 0 END AS gc,
              MIN(COALESCE((SELECT MIN(fc.sort_order) FROM ${familyFlagsFrom('u.family_id')}), 99), ${ownCrit}) AS crit,
-             ${family ? '1' : tg} AS tg
-      FROM u LEFT JOIN family_state s ON s.family_id = u.family_id AND ${inForce('s')}
+             ${family ? '1' : tg} AS tg, 1 AS recipient
+      FROM u LEFT JOIN family_state s ON s.family_id = u.family_id AND ${stateInForce('s')}
       ${family ? '' : 'JOIN individual i ON i.id = u.individual_id'}
     ),
     cls AS (
-      SELECT f.*, CASE
-        WHEN f.desil = 0 THEN 'OUTSIDE_DTSEN'
-        WHEN f.crit <> 99 THEN x.code
-        WHEN f.tg = 0 THEN 'NOT_IN_TARGET_GROUP'
-        WHEN (f.desil < @dmin OR f.desil > @dmax) AND f.gc = 1 THEN 'DESIL_ABOVE_RANGE'
-      END AS cause
+      SELECT f.*, NULLIF(${classificationSql(rule, 'f').cause}, '') AS cause
       FROM f LEFT JOIN exclusion_criterion x ON x.sort_order = f.crit
     )`;
 

@@ -13,6 +13,7 @@
  * counted on the base tables.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
+import { stateInForce } from '../../db/temporal-sql.js';
 import { transitionMatrix, type TransitionMatrix } from '../../domain/trends.js';
 
 export type TransitionsErrorCode = 'UNKNOWN_REGION' | 'UNKNOWN_VERSION' | 'INVALID_VERSION_ORDER';
@@ -77,8 +78,6 @@ export function desilTransitions(db: SqliteDatabase, options: DesilTransitionsOp
   return { regionCode, fromVersionId, toVersionId, source: 'BASE_TABLES', ...transitionMatrix(rows) };
 }
 
-const inForce = (alias: string, v: string) =>
-  `${alias}.valid_from_version_id <= ${v} AND (${alias}.valid_to_version_id IS NULL OR ${alias}.valid_to_version_id > ${v})`;
 
 /**
  * The statement for a region level (parameters @a = from-version, @b = to-version, @r = region code, [@lo, @hi) =
@@ -98,12 +97,12 @@ function transitionsSql(level: RegionLevel): string {
   return `SELECT "from", "to", COUNT(*) AS count FROM (
       SELECT a.desil AS "from", CASE WHEN ${unchanged} THEN a.desil ELSE COALESCE(b.desil, 0) END AS "to"
       FROM family_state a
-      LEFT JOIN family_state b ON NOT (${unchanged}) AND b.family_id = a.family_id AND ${inForce('b', '@b')}
-      WHERE ${inForce('a', '@a')} AND ${inRegion('a.village_code')}
+      LEFT JOIN family_state b ON NOT (${unchanged}) AND b.family_id = a.family_id AND ${stateInForce('b', '@b')}
+      WHERE ${stateInForce('a', '@a')} AND ${inRegion('a.village_code')}
       UNION ALL
       SELECT 0, e.desil
       FROM family_state e
-      LEFT JOIN family_state p ON p.family_id = e.family_id AND ${inForce('p', '@a')}
-      WHERE e.valid_from_version_id > @a AND ${inForce('e', '@b')} AND ${inRegion('e.village_code')} AND p.family_id IS NULL
+      LEFT JOIN family_state p ON p.family_id = e.family_id AND ${stateInForce('p', '@a')}
+      WHERE e.valid_from_version_id > @a AND ${stateInForce('e', '@b')} AND ${inRegion('e.village_code')} AND p.family_id IS NULL
     ) GROUP BY "from", "to"`;
 }
