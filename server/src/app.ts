@@ -10,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { AppConfig } from './config.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
+import { openSqlite } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
 import { buildAtlasSchema } from './graphql/schema.js';
@@ -61,7 +62,10 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const production = deps.production ?? process.env.NODE_ENV === 'production';
   const ownsPrisma = deps.prisma === undefined;
   const prisma = deps.prisma ?? createPrismaClient(config.database);
-  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now() });
+  // SQLite: a direct better-sqlite3 connection beside Prisma's, for the set-based statements Prisma cannot express
+  // (publishing, reallocation, transitions); WAL lets it and Prisma's connection read and write the same file.
+  const sqlite = config.database.provider === 'sqlite' ? openSqlite(config.database.file) : null;
+  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
 
   const apollo = new ApolloServer<AtlasContext>({
     schema: await buildAtlasSchema(),
@@ -105,6 +109,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     services,
     async close() {
       await apollo.stop();
+      sqlite?.close();
       if (ownsPrisma) await prisma.$disconnect();
     },
   };

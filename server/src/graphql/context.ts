@@ -1,5 +1,6 @@
 import type { DatabaseConfig } from '../config.js';
 import type { AtlasPrisma } from '../db/prisma.js';
+import type { SqliteDatabase } from '../db/sqlite.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
 import { createFamilyLoaders, type FamilyLoaders } from '../modules/family/family.loaders.js';
 import { FamilyService } from '../modules/family/family.service.js';
@@ -32,6 +33,11 @@ export interface ServiceOptions {
   provider: DatabaseConfig['provider'];
   /** Epoch milliseconds the app started at (for `health.uptimeSeconds`). */
   startedAt?: number;
+  /**
+   * SQLite only: a direct better-sqlite3 connection to the same file as Prisma's, for the set-based statements of
+   * publishing and the targeting computations (`modules/publish`, `modules/targeting`); null on PostgreSQL.
+   */
+  sqlite?: SqliteDatabase | null;
 }
 
 export function createServices(prisma: AtlasPrisma, options: ServiceOptions): AtlasServices {

@@ -4,7 +4,7 @@ import { GraphQLError } from './graphql-js.js';
  * Error codes the API returns to clients, as a closed union. Anything not listed here is an unexpected error:
  * it is logged on the server and reaches clients only as `INTERNAL_SERVER_ERROR` (see `format-error.ts`).
  */
-export type AtlasErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT';
+export type AtlasErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_SUPPORTED';
 
 /** Extensions carried by every typed API error. */
 export interface AtlasErrorExtensions {
@@ -44,6 +44,43 @@ export class BadUserInputError extends AtlasError {
   constructor(argument: string, message: string) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
     this.name = 'BadUserInputError';
+  }
+}
+
+/**
+ * The request is valid but contradicts the current state: publishing a version that is already published or out of
+ * order, moving a proposal to a status its current status cannot reach, a duplicate submission.
+ */
+export class ConflictError extends AtlasError {
+  readonly code = 'CONFLICT' as const;
+
+  /**
+   * @param reason machine-readable reason, e.g. `"VERSION_ALREADY_PUBLISHED"` or `"INVALID_TRANSITION"`
+   * @param message human-readable explanation
+   */
+  constructor(reason: string, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'CONFLICT', reason, ...extra } });
+    this.name = 'ConflictError';
+  }
+}
+
+/** The caller is not allowed to do or see this (roles and regional scopes: the access issue). */
+export class ForbiddenError extends AtlasError {
+  readonly code = 'FORBIDDEN' as const;
+
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...extra } });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The operation exists but the configured database engine cannot run it yet (e.g. a SQLite-only computation). */
+export class NotSupportedError extends AtlasError {
+  readonly code = 'NOT_SUPPORTED' as const;
+
+  constructor(feature: string, message: string) {
+    super(message, { extensions: { code: 'NOT_SUPPORTED', feature } });
+    this.name = 'NotSupportedError';
   }
 }
 
