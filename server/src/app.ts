@@ -86,6 +86,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
 
   app.use(
     '/graphql',
+    requireJsonBody,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: () => Promise.resolve(createContext(services)) }),
   );
@@ -114,6 +115,25 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     },
   };
 }
+
+/**
+ * GraphQL over HTTP: a POST must carry `application/json` (the only request media type the specification requires);
+ * anything else gets 415 with a GraphQL-shaped error instead of Apollo's generic 400.
+ */
+const requireJsonBody: RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || req.is('application/json')) {
+    next();
+    return;
+  }
+  res.status(415).json({
+    errors: [
+      {
+        message: `Unsupported media type "${req.get('content-type') ?? '(none)'}": POST a JSON body with Content-Type application/json`,
+        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+      },
+    ],
+  });
+};
 
 /**
  * Client-side routes of the dashboard: a GET or HEAD that is not an API path and does not name an asset gets
