@@ -10,7 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { AppConfig } from './config.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
-import { openSqlite } from './db/sqlite.js';
+import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
 import { buildAtlasSchema } from './graphql/schema.js';
@@ -23,6 +23,11 @@ export interface AppDeps {
   logger?: ErrorLogger;
   /** Production mode (no Sandbox, no introspection); defaults to `NODE_ENV === 'production'`. */
   production?: boolean;
+  /**
+   * SQLite only: the direct connection to use (the API benchmark passes an instrumented one); when given, the caller
+   * owns it. Default: one opened on the configured file.
+   */
+  sqlite?: SqliteDatabase;
 }
 
 export interface AtlasApp {
@@ -64,7 +69,8 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const prisma = deps.prisma ?? createPrismaClient(config.database);
   // SQLite: a direct better-sqlite3 connection beside Prisma's, for the set-based statements Prisma cannot express
   // (publishing, reallocation, transitions); WAL lets it and Prisma's connection read and write the same file.
-  const sqlite = config.database.provider === 'sqlite' ? openSqlite(config.database.file) : null;
+  const ownsSqlite = deps.sqlite === undefined;
+  const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
   const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
 
   const apollo = new ApolloServer<AtlasContext>({
@@ -110,7 +116,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     services,
     async close() {
       await apollo.stop();
-      sqlite?.close();
+      if (ownsSqlite) sqlite?.close();
       if (ownsPrisma) await prisma.$disconnect();
     },
   };

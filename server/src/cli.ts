@@ -33,6 +33,9 @@ async function main(argv: string[]): Promise<void> {
       file: { type: 'string' },
       json: { type: 'string' },
       compare: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      only: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -99,8 +102,22 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'bench-api': {
+      const { benchApi } = await import('./bench/api.bench.js');
+      const n = numbers('0.01');
+      const cwd = process.env.INIT_CWD ?? process.cwd();
+      await benchApi({
+        file: values.file ? resolve(cwd, values.file) : resolve(repoRoot, 'data', `bench-${n.scale}.db`),
+        scale: n.scale,
+        durationMs: parseNumber('--duration', values.duration ?? '5') * 1000,
+        connections: (values.connections ?? '1,50').split(',').map((c) => parseNumber('--connections', c)),
+        only: values.only?.split(','),
+        json: values.json ? resolve(cwd, values.json) : undefined,
+      });
+      return;
+    }
     default:
-      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics [--scale S] [--versions N] [--seed K] [--file F]');
+      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics|bench-api [--scale S] [--versions N] [--seed K] [--file F]');
       process.exitCode = 2;
   }
 }

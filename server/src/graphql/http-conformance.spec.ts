@@ -35,7 +35,7 @@ describe('POST', () => {
   });
 
   it('answers application/json to a client that accepts only that, or sends no Accept header (legacy clients)', async () => {
-    for (const headers of [{ accept: 'application/json' }, {}]) {
+    for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
       const response = await post(JSON.stringify({ query: '{ health { status } }' }), headers);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/json; ?charset=utf-8$/);

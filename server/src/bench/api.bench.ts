@@ -1,0 +1,173 @@
+/**
+ * `dtsen bench-api [--scale 0.01] [--file F] [--duration 5] [--connections 1,50] [--only a,b] [--json out.json]`:
+ * every analysis of the API through HTTP, p50/p95 at 1 and at 50 concurrent clients, beside the raw SQL the same
+ * operation runs, measured in the same run on the same SQLite file.
+ *
+ * 1. The dataset: `--file` (generated there at `--scale` if it does not exist yet).
+ * 2. SQL: an in-process app with an instrumented Prisma client and SQLite connection answers each operation once;
+ *    the statements it issued are replayed on a plain better-sqlite3 connection (p50 of 200 replays).
+ * 3. HTTP: the production server (`dist/main.js`, NODE_ENV=production) in a child process, so that the load
+ *    generator (this process) and the server each have a core; closed-loop keep-alive clients (`http-load.ts`).
+ *
+ * Prints a table and writes JSON; never fails on time.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { createApp } from '../app.js';
+import { parseDatabaseUrl, type AppConfig } from '../config.js';
+import { openSqlite, type SqliteDatabase } from '../db/sqlite.js';
+import type { AtlasPrisma } from '../db/prisma.js';
+import { PrismaClient } from '../generated/prisma/sqlite/client.js';
+import { generateDataset } from '../generator/generate.js';
+import { apiOperations, benchParameters, type ApiOperation } from './api.operations.js';
+import { runLoad, type LoadResult } from './http-load.js';
+import { instrumentSqlite, prismaParams, replay, StatementRecorder, type CapturedStatement, type ReplayTiming } from './sql-capture.js';
+
+export interface BenchApiOptions {
+  file: string;
+  /** Scale to generate at when `file` does not exist. */
+  scale: number;
+  durationMs: number;
+  connections: number[];
+  /** Only the operations whose name contains one of these. */
+  only?: string[];
+  /** Where to write the JSON report. */
+  json?: string;
+}
+
+export interface ApiBenchRow {
+  operation: string;
+  rollupBacked: boolean;
+  sql: ReplayTiming;
+  load: LoadResult[];
+  /** API p50 at one client / SQL p50. */
+  ratio: number;
+}
+
+export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]> {
+  if (!existsSync(options.file)) {
+    console.log(`generating scale ${options.scale} into ${options.file} ...`);
+    await generateDataset({ scale: options.scale, versions: 5, seed: 1, file: options.file, progress: null });
+  }
+  const db = openSqlite(options.file, { readonly: true });
+  db.pragma('cache_size = -1048576');
+  const parameters = benchParameters(db);
+  const operations = apiOperations(parameters).filter(
+    (op) => !options.only || options.only.some((name) => op.name.includes(name)),
+  );
+  const families = (db.prepare('SELECT COUNT(*) AS n FROM family').get() as { n: number }).n;
+  console.log(`\nAPI benchmark on ${options.file}: ${families.toLocaleString('en-US')} families, version ${parameters.versionId}, ` +
+    `regency ${parameters.regencyCode}, ${options.durationMs / 1000} s per measurement, clients ${options.connections.join(' and ')}`);
+
+  console.log('capturing the SQL of each operation ...');
+  const captured = await captureStatements(options.file, operations);
+
+  const port = await freePort();
+  const server = await startServer(options.file, port);
+  const rows: ApiBenchRow[] = [];
+  try {
+    for (const op of operations) {
+      const sql = replay(db, captured.get(op.name) ?? [], 200);
+      const load: LoadResult[] = [];
+      for (const connections of options.connections) {
+        load.push(await runLoad({
+          url: `http://127.0.0.1:${port}/graphql`,
+          body: JSON.stringify({ query: op.query, variables: op.variables }),
+          connections,
+          durationMs: options.durationMs,
+        }));
+      }
+      const row: ApiBenchRow = { operation: op.name, rollupBacked: op.rollupBacked, sql, load, ratio: load[0]!.p50 / sql.p50 };
+      rows.push(row);
+      printRow(row);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    db.close();
+  }
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify({ file: options.file, families, parameters, rows }, null, 2));
+    console.log(`JSON: ${options.json}`);
+  }
+  return rows;
+}
+
+function printRow(r: ApiBenchRow): void {
+  const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
+  const loads = r.load.map((l) => `${String(l.connections).padStart(3)} clients: p50 ${ms(l.p50)} p95 ${ms(l.p95)} ms ${Math.round(l.throughput).toString().padStart(5)} req/s${l.errors ? ` ${l.errors} ERRORS` : ''}`);
+  console.log(
+    `${r.operation.padEnd(34)} SQL ${String(r.sql.statements).padStart(2)} stmt p50 ${ms(r.sql.p50)} ms | ${loads.join(' | ')} | API/SQL ${r.ratio.toFixed(1)}${r.rollupBacked ? '' : ' (not rollup-backed)'}` +
+      (r.sql.failed.length ? `\n    replay failed: ${r.sql.failed.join('; ')}` : ''),
+  );
+}
+
+/** Answers every operation once in an in-process app and records the statements of a second, warm answer. */
+async function captureStatements(file: string, operations: readonly ApiOperation[]): Promise<Map<string, CapturedStatement[]>> {
+  const recorder = new StatementRecorder();
+  const database = parseDatabaseUrl(`file:${file}`);
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }), log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (e) => recorder.record({ sql: e.query, params: prismaParams(e.params), via: 'prisma' }));
+  const raw: SqliteDatabase = openSqlite(file);
+  const config: AppConfig = { port: 0, database, dashboardDist: '/nonexistent' };
+  const atlas = await createApp(config, { prisma: prisma as unknown as AtlasPrisma, sqlite: instrumentSqlite(raw, recorder), production: true, logger: { error: () => undefined } });
+  const server: Server = await new Promise((resolve) => {
+    const s = atlas.app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const result = new Map<string, CapturedStatement[]>();
+  try {
+    for (const op of operations) {
+      const send = async () => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+        const body = (await response.json()) as { errors?: { message: string }[] };
+        if (body.errors) throw new Error(`${op.name}: ${body.errors.map((e) => e.message).join('; ')}`);
+      };
+      await send();
+      result.set(op.name, await recorder.capture(send));
+    }
+  } finally {
+    server.closeAllConnections();
+    server.close();
+    await atlas.close();
+    await prisma.$disconnect();
+    raw.close();
+  }
+  return result;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The production server in a child process, resolved once `/healthz` answers. */
+async function startServer(file: string, port: number): Promise<ChildProcess> {
+  const main = fileURLToPath(new URL('../main.js', import.meta.url));
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('server did not answer /healthz within 60 s');
+}
