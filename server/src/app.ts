@@ -13,6 +13,7 @@ import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
+import { createResponseCache } from './graphql/response-cache.js';
 import { buildAtlasSchema } from './graphql/schema.js';
 
 /** Optional collaborators of {@link createApp}; tests inject their own Prisma client and logger. */
@@ -90,10 +91,15 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const app = express();
   app.disable('x-powered-by');
 
+  const cache =
+    sqlite && (config.responseCache ?? true)
+      ? createResponseCache({ generation: () => String(sqlite.pragma('data_version', { simple: true })) })
+      : null;
   app.use(
     '/graphql',
     requireJsonBody,
     express.json({ limit: '1mb' }),
+    ...(cache ? [cache.middleware] : []),
     expressMiddleware(apollo, { context: () => Promise.resolve(createContext(services)) }),
   );
 

@@ -26,6 +26,11 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Folder of the built dashboard served at `/`. */
   dashboardDist: string;
+  /**
+   * Cache the complete responses of aggregate queries until the database changes (`graphql/response-cache.ts`;
+   * SQLite only). `ATLAS_RESPONSE_CACHE=0` turns it off. Default on.
+   */
+  responseCache?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -34,5 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
   const dashboardDist = resolve(env.DASHBOARD_DIST ?? resolve(repoRoot, 'dashboard', 'dist'));
-  return { port, database: parseDatabaseUrl(env.DATABASE_URL), dashboardDist };
+  const cache = env.ATLAS_RESPONSE_CACHE ?? '1';
+  if (cache !== '0' && cache !== '1') throw new Error(`ATLAS_RESPONSE_CACHE must be 0 or 1, got "${cache}"`);
+  return { port, database: parseDatabaseUrl(env.DATABASE_URL), dashboardDist, responseCache: cache === '1' };
 }

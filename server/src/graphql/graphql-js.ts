@@ -6,5 +6,5 @@
  * our sources to `index.mjs`, giving two graphql-js instances whose `instanceof` checks disagree. Naming the file
  * keeps a single instance in every runtime.
  */
-export { GraphQLError, lexicographicSortSchema, printSchema } from 'graphql/index.js';
-export type { GraphQLFormattedError, GraphQLSchema } from 'graphql/index.js';
+export { GraphQLError, Kind, lexicographicSortSchema, parse, printSchema } from 'graphql/index.js';
+export type { DocumentNode, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql/index.js';
