@@ -36,6 +36,7 @@ async function main(argv: string[]): Promise<void> {
       duration: { type: 'string' },
       connections: { type: 'string' },
       only: { type: 'string' },
+      cache: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -111,6 +112,10 @@ async function main(argv: string[]): Promise<void> {
         scale: n.scale,
         durationMs: parseNumber('--duration', values.duration ?? '5') * 1000,
         connections: (values.connections ?? '1,50').split(',').map((c) => parseNumber('--connections', c)),
+        cacheModes: (values.cache ?? 'off,on').split(',').map((m) => {
+          if (m !== 'off' && m !== 'on') throw new Error('--cache must be off, on or off,on');
+          return m;
+        }),
         only: values.only?.split(','),
         json: values.json ? resolve(cwd, values.json) : undefined,
       });

@@ -7,7 +7,8 @@
  * 2. SQL: an in-process app with an instrumented Prisma client and SQLite connection answers each operation once;
  *    the statements it issued are replayed on a plain better-sqlite3 connection (p50 of 200 replays).
  * 3. HTTP: the production server (`dist/main.js`, NODE_ENV=production) in a child process, so that the load
- *    generator (this process) and the server each have a core; closed-loop keep-alive clients (`http-load.ts`).
+ *    generator (this process) and the server each have a core; closed-loop keep-alive clients (`http-load.ts`);
+ *    once with the response cache off (every request executes: the ratio to SQL is taken there) and once on.
  *
  * Prints a table and writes JSON; never fails on time.
  */
@@ -33,18 +34,22 @@ export interface BenchApiOptions {
   scale: number;
   durationMs: number;
   connections: number[];
+  /** Server configurations measured: the response cache off (every request executes), on (repeats are hits). */
+  cacheModes: CacheMode[];
   /** Only the operations whose name contains one of these. */
   only?: string[];
   /** Where to write the JSON report. */
   json?: string;
 }
 
+export type CacheMode = 'off' | 'on';
+
 export interface ApiBenchRow {
   operation: string;
   rollupBacked: boolean;
   sql: ReplayTiming;
-  load: LoadResult[];
-  /** API p50 at one client / SQL p50. */
+  load: (LoadResult & { cache: CacheMode })[];
+  /** API p50 at one client, response cache off (every request executes) / SQL p50. */
   ratio: number;
 }
 
@@ -66,27 +71,33 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
   console.log('capturing the SQL of each operation ...');
   const captured = await captureStatements(options.file, operations);
 
-  const port = await freePort();
-  const server = await startServer(options.file, port);
+  const servers: { cache: CacheMode; port: number; child: ChildProcess }[] = [];
   const rows: ApiBenchRow[] = [];
   try {
+    for (const cache of options.cacheModes) {
+      const port = await freePort();
+      servers.push({ cache, port, child: await startServer(options.file, port, cache) });
+    }
     for (const op of operations) {
       const sql = replay(db, captured.get(op.name) ?? [], 200);
-      const load: LoadResult[] = [];
-      for (const connections of options.connections) {
-        load.push(await runLoad({
-          url: `http://127.0.0.1:${port}/graphql`,
-          body: JSON.stringify({ query: op.query, variables: op.variables }),
-          connections,
-          durationMs: options.durationMs,
-        }));
+      const load: ApiBenchRow['load'] = [];
+      for (const server of servers) {
+        for (const connections of options.connections) {
+          const result = await runLoad({
+            url: `http://127.0.0.1:${server.port}/graphql`,
+            body: JSON.stringify({ query: op.query, variables: op.variables }),
+            connections,
+            durationMs: options.durationMs,
+          });
+          load.push({ ...result, cache: server.cache });
+        }
       }
       const row: ApiBenchRow = { operation: op.name, rollupBacked: op.rollupBacked, sql, load, ratio: load[0]!.p50 / sql.p50 };
       rows.push(row);
       printRow(row);
     }
   } finally {
-    server.kill('SIGTERM');
+    for (const server of servers) server.child.kill('SIGTERM');
     db.close();
   }
   if (options.json) {
@@ -97,12 +108,18 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
 }
 
 function printRow(r: ApiBenchRow): void {
-  const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(7);
-  const loads = r.load.map((l) => `${String(l.connections).padStart(3)} clients: p50 ${ms(l.p50)} p95 ${ms(l.p95)} ms ${Math.round(l.throughput).toString().padStart(5)} req/s${l.errors ? ` ${l.errors} ERRORS` : ''}`);
+  const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(6);
   console.log(
-    `${r.operation.padEnd(34)} SQL ${String(r.sql.statements).padStart(2)} stmt p50 ${ms(r.sql.p50)} ms | ${loads.join(' | ')} | API/SQL ${r.ratio.toFixed(1)}${r.rollupBacked ? '' : ' (not rollup-backed)'}` +
+    `${r.operation}${r.rollupBacked ? '' : ' (not rollup-backed)'}: SQL ${r.sql.statements} statements, p50 ${ms(r.sql.p50).trim()} ms; ` +
+      `API/SQL (p50, 1 client, cache off) ${r.ratio.toFixed(1)}` +
       (r.sql.failed.length ? `\n    replay failed: ${r.sql.failed.join('; ')}` : ''),
   );
+  for (const l of r.load) {
+    console.log(
+      `    cache ${l.cache.padEnd(3)} ${String(l.connections).padStart(3)} clients: p50 ${ms(l.p50)} ms  p95 ${ms(l.p95)} ms  ` +
+        `${Math.round(l.throughput).toString().padStart(6)} req/s${l.errors ? `  ${l.errors} ERRORS` : ''}`,
+    );
+  }
 }
 
 /** Answers every operation once in an in-process app and records the statements of a second, warm answer. */
@@ -151,10 +168,10 @@ function freePort(): Promise<number> {
 }
 
 /** The production server in a child process, resolved once `/healthz` answers. */
-async function startServer(file: string, port: number): Promise<ChildProcess> {
+async function startServer(file: string, port: number, cache: CacheMode): Promise<ChildProcess> {
   const main = fileURLToPath(new URL('../main.js', import.meta.url));
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NODE_ENV: 'production', ATLAS_RESPONSE_CACHE: cache === 'on' ? '1' : '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
