@@ -129,7 +129,8 @@ async function captureStatements(file: string, operations: readonly ApiOperation
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }), log: [{ emit: 'event', level: 'query' }] });
   prisma.$on('query', (e) => recorder.record({ sql: e.query, params: prismaParams(e.params), via: 'prisma' }));
   const raw: SqliteDatabase = openSqlite(file);
-  const config: AppConfig = { port: 0, database, dashboardDist: '/nonexistent' };
+  // Cache off: every request must reach the database for its statements to be recorded.
+  const config: AppConfig = { port: 0, database, dashboardDist: '/nonexistent', responseCache: false };
   const atlas = await createApp(config, { prisma: prisma as unknown as AtlasPrisma, sqlite: instrumentSqlite(raw, recorder), production: true, logger: { error: () => undefined } });
   const server: Server = await new Promise((resolve) => {
     const s = atlas.app.listen(0, '127.0.0.1', () => resolve(s));

@@ -24,6 +24,7 @@ const seed = [
    VALUES (1, 1, 1, '32.01.01.2001', '32.01', 3, 2000000, 'WOOD', 'CEMENT', 'ZINC', 36, 900, 'PIPED', 'SHARED', 'LPG_3KG', 'OWNED',
      0, 1, 0, 0, 0, 0, 12.5, 10, 3, 'NOT_CHECKED')`,
   `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (1, 'ID', 3, 1, 3)`,
+  `INSERT INTO quota_recipient_rollup (version_id, program_code, regency_code, units) VALUES (1, 'SEMBAKO', '32.01', 1)`,
   `UPDATE dtsen_version SET status = 'PUBLISHED', published_at = CURRENT_TIMESTAMP WHERE id = 1`,
 ];
 
@@ -49,6 +50,9 @@ function behaves(name: string, engine: () => Engine): void {
         `INSERT INTO proposal_rollup (version_id, region_code, kind, path, status, proposals, median_days_to_decision)
          VALUES (1, 'ID', 'NEW', 'FORMAL', 'APPROVED', 1, NULL)`,
         `INSERT INTO membership_rollup (version_id, region_code, program_code, member_since_year, units) VALUES (1, 'ID', 'PKH', 2021, 1)`,
+        `INSERT INTO quota_recipient_rollup (version_id, program_code, regency_code, units) VALUES (1, 'PKH', '32.01', 1)`,
+        `UPDATE quota_recipient_rollup SET units = units + 1 WHERE version_id = 1`,
+        `DELETE FROM quota_recipient_rollup WHERE version_id = 1`,
       ]) {
         await expect(e.exec(sql), sql).rejects.toThrow(/immutable/);
       }

@@ -172,6 +172,23 @@ describe('analytics rollups recount', () => {
     expect(national).toBeGreaterThan(0);
   });
 
+  it('quota recipients per kabupaten/kota equal a direct count of distinct units in force by enrollment.regency_code', () => {
+    for (let v = 1; v <= VERSIONS; v++) {
+      for (const program of ['PKH', 'SEMBAKO', 'PBI_JKN', 'ATENSI', 'PIP'] as const) {
+        const unit = programByCode(program).unit === 'FAMILY' ? 'e.family_id' : 'e.individual_id';
+        const direct = db
+          .prepare(`SELECT e.regency_code AS r, COUNT(DISTINCT ${unit}) AS n FROM enrollment e WHERE e.program_code = @p AND ${active.replaceAll('@v', '@v')}
+                    AND ${unit} IS NOT NULL GROUP BY e.regency_code ORDER BY e.regency_code`)
+          .all({ v, p: program });
+        const rollup = db
+          .prepare('SELECT regency_code AS r, units AS n FROM quota_recipient_rollup WHERE version_id = ? AND program_code = ? ORDER BY regency_code')
+          .all(v, program);
+        expect(rollup, `v${v} ${program}`).toEqual(direct);
+        if (program !== 'PIP') expect(rollup.length, `v${v} ${program}`).toBeGreaterThan(100);
+      }
+    }
+  });
+
   it('publishing again is a no-op and published analytics are immutable', () => {
     expect(publishVersionSqlite(db, 1).alreadyPublished).toBe(true);
     expect(() => buildRollupsSqlite(db, 1)).toThrow(VersionPublishedError);

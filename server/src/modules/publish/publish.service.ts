@@ -11,7 +11,7 @@ import type { SqliteDatabase } from '../../db/sqlite.js';
 import {
   PER_VERSION_ROLLUPS, ROLLUPS, churnRollupInserts, copyPrevious, cubeStatements, deltaStatements, dirtyStatements, dropTemps,
   dropZeros, previousStatesStatement, proposalRollupInserts, setupStatements, sideStatements, TRANSITION_ROLLUP,
-  transitionStatements, warmQueries,
+  transitionStatements, warmQueries, QUOTA_RECIPIENT_ROLLUP, quotaRecipientStatements,
 } from './publish.sql.js';
 
 export type PublishMode = 'auto' | 'full' | 'incremental';
@@ -68,7 +68,9 @@ export class VersionOrderError extends Error {
   readonly code = 'VERSION_ORDER';
 }
 
-export const ROLLUP_TABLES = [...Object.values(ROLLUPS).map((t) => t.name), TRANSITION_ROLLUP.name, ...PER_VERSION_ROLLUPS];
+export const ROLLUP_TABLES = [
+  ...Object.values(ROLLUPS).map((t) => t.name), TRANSITION_ROLLUP.name, QUOTA_RECIPIENT_ROLLUP, ...PER_VERSION_ROLLUPS,
+];
 
 export function publishVersionSqlite(db: SqliteDatabase, versionId: number, options: PublishOptions = {}): PublishResult {
   const started = performance.now();
@@ -127,6 +129,7 @@ export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: 
     if (!incremental) run.all('previous states', [previousStatesStatement]);
     run.all('transition rollup', transitionStatements(incremental));
   }
+  run.all('quota recipients', quotaRecipientStatements(incremental));
   run.all('churn rollup', churnRollupInserts());
   run.all('proposal rollup', proposalRollupInserts());
   run.all('cleanup', dropTemps);

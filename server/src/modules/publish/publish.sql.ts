@@ -277,6 +277,41 @@ export const ROLLUPS = {
 /** Rollups recomputed from scratch for every version (their facts are events of the version itself). */
 export const PER_VERSION_ROLLUPS = ['churn_rollup', 'proposal_rollup'] as const;
 
+/** Recipients per program and the kabupaten/kota that carries them in its quota (`enrollment.regency_code`). */
+export const QUOTA_RECIPIENT_ROLLUP = 'quota_recipient_rollup';
+
+/**
+ * `quota_recipient_rollup` at @v: distinct recipient units (families for family programs, individuals for individual
+ * programs) of the memberships in force, per program and `enrollment.regency_code`, exactly as the reallocation plan
+ * counts one regency's recipients. Full: one grouped pass over the enrollments in force. Incremental: @prev's counts
+ * plus the memberships that started at @v minus those that ended at @v (a unit holds at most one membership of a
+ * program at a time; publish.incremental.spec.ts checks that both methods agree).
+ */
+export function quotaRecipientStatements(incremental: boolean): string[] {
+  const unitKnown = `(e.individual_id IS NOT NULL OR e.program_code IN (${PROGRAMS.filter((p) => p.unit === 'FAMILY').map((p) => `'${p.code}'`).join(', ')}))`;
+  if (!incremental) {
+    const unit = `CASE e.program_code ${PROGRAMS.map((p) => `WHEN '${p.code}' THEN ${p.unit === 'FAMILY' ? 'e.family_id' : 'e.individual_id'}`).join(' ')} END`;
+    return [
+      `INSERT INTO ${QUOTA_RECIPIENT_ROLLUP} (version_id, program_code, regency_code, units)
+       SELECT @v, program_code, regency_code, COUNT(*) FROM (
+         SELECT e.program_code, e.regency_code, ${unit} AS unit FROM enrollment e
+         WHERE ${enrollmentActive('e')} AND ${unitKnown}
+         GROUP BY e.program_code, e.regency_code, unit
+       ) GROUP BY program_code, regency_code`,
+    ];
+  }
+  const changed = (column: string) =>
+    `e.rowid IN (SELECT rowid FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment} WHERE ${column} = @v)`;
+  return [
+    `INSERT INTO ${QUOTA_RECIPIENT_ROLLUP} (version_id, program_code, regency_code, units)
+     SELECT @v, program_code, regency_code, SUM(units) FROM (
+       SELECT program_code, regency_code, units FROM ${QUOTA_RECIPIENT_ROLLUP} WHERE version_id = @prev
+       UNION ALL SELECT e.program_code, e.regency_code, 1 FROM enrollment e WHERE ${changed('start_version_id')} AND ${unitKnown}
+       UNION ALL SELECT e.program_code, e.regency_code, -1 FROM enrollment e WHERE ${changed('end_version_id')} AND ${unitKnown}
+     ) GROUP BY program_code, regency_code HAVING SUM(units) <> 0`,
+  ];
+}
+
 /** Copies the previous version's rows of an additive rollup to @v (the base the deltas are added to). */
 export function copyPrevious(t: RollupTable): string {
   const cols = ['region_code', ...t.keys, ...t.values].join(', ');
