@@ -6,8 +6,13 @@ import { createFamilyLoaders, type FamilyLoaders } from '../modules/family/famil
 import { FamilyService } from '../modules/family/family.service.js';
 import { HealthService } from '../modules/health/health.service.js';
 import { ProgramService } from '../modules/program/program.service.js';
+import { createProposalLoaders, type ProposalLoaders } from '../modules/proposal/proposal.loaders.js';
+import { ProposalService } from '../modules/proposal/proposal.service.js';
+import { PublishingService } from '../modules/publish/publishing.service.js';
 import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders.js';
 import { RegionService } from '../modules/region/region.service.js';
+import { TargetingService } from '../modules/targeting/targeting-api.service.js';
+import { TrendsService } from '../modules/trends/trends.service.js';
 import { VersionService } from '../modules/version/version.service.js';
 
 /** The business logic of every module. Stateless, built once per app; the only code that reaches the database. */
@@ -18,10 +23,14 @@ export interface AtlasServices {
   distribution: DistributionService;
   family: FamilyService;
   program: ProgramService;
+  proposal: ProposalService;
+  publishing: PublishingService;
+  trends: TrendsService;
+  targeting: TargetingService;
 }
 
 /** Typed map of the DataLoaders of one request. */
-export type AtlasLoaders = RegionLoaders & FamilyLoaders;
+export type AtlasLoaders = RegionLoaders & FamilyLoaders & ProposalLoaders;
 
 /** What every resolver receives: services and this request's loaders (never the Prisma client itself). */
 export interface AtlasContext {
@@ -48,14 +57,18 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
     version,
     region,
     distribution: new DistributionService(prisma, region, version),
-    family: new FamilyService(prisma, version),
+    family: new FamilyService(prisma, version, region, options.provider),
     program: new ProgramService(prisma),
+    proposal: new ProposalService(prisma, version, region),
+    publishing: new PublishingService(options.sqlite?.name ?? null, version),
+    trends: new TrendsService(prisma, region, version, options.sqlite ?? null),
+    targeting: new TargetingService(prisma, region, version, options.provider, options.sqlite ?? null),
   };
 }
 
 /** Fresh loaders, so that caching never outlives one request. */
 export function createLoaders(services: AtlasServices): AtlasLoaders {
-  return { ...createRegionLoaders(services.region), ...createFamilyLoaders(services.family) };
+  return { ...createRegionLoaders(services.region), ...createFamilyLoaders(services.family), ...createProposalLoaders(services.proposal) };
 }
 
 /** The context of one GraphQL request. */

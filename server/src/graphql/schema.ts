@@ -5,10 +5,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from './grap
 import { buildSchema } from 'type-graphql';
 import { repoRoot } from '../config.js';
 import { DistributionResolver } from '../modules/distribution/distribution.resolver.js';
-import { FamilyResolver } from '../modules/family/family.resolver.js';
+import { FamilyConnectionResolver, FamilyResolver, FamilyStateResolver } from '../modules/family/family.resolver.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
 import { ProgramResolver } from '../modules/program/program.resolver.js';
+import { ProposalResolver } from '../modules/proposal/proposal.resolver.js';
+import { PublishResolver } from '../modules/publish/publish.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
+import { ReallocationFillUnitResolver, ReallocationRemovalUnitResolver, TargetingResolver } from '../modules/targeting/targeting.resolver.js';
+import { TrendsResolver } from '../modules/trends/trends.resolver.js';
 import { VersionResolver } from '../modules/version/version.resolver.js';
 
 /** The committed SDL the dashboard generates its typed documents from. */
@@ -25,6 +29,14 @@ export const resolvers: [ResolverClass, ...ResolverClass[]] = [
   RegionResolver,
   DistributionResolver,
   FamilyResolver,
+  FamilyConnectionResolver,
+  FamilyStateResolver,
+  ProposalResolver,
+  PublishResolver,
+  TrendsResolver,
+  TargetingResolver,
+  ReallocationFillUnitResolver,
+  ReallocationRemovalUnitResolver,
 ];
 
 const SDL_HEADER =
@@ -37,6 +49,8 @@ export async function buildAtlasSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   // type-graphql has no option for the root type's description.
   if (query) query.description = 'Read access to DTSEN Atlas: versions, programs, regions, desil distributions and families.';
+  const mutation = schema.getMutationType();
+  if (mutation) mutation.description = 'Changes to DTSEN Atlas: proposals on the update paths and their workflow, publishing a version.';
   return schema;
 }
 

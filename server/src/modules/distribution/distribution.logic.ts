@@ -53,3 +53,48 @@ export function toDesilBuckets(rows: readonly DesilCount[]): DesilBuckets {
 function share(part: number, total: number): number {
   return total === 0 ? 0 : part / total;
 }
+
+/** The poorest four desils (PKH's range, and the usual "poor and vulnerable" cut). */
+export const DESIL_1_TO_4 = { min: 1, max: 4 } as const;
+
+/** Shares (0..1) of a region's families and individuals in the desils min..max; 0 for an empty region. */
+export function desilRangeShare(d: DesilBuckets, min: number, max: number): { families: number; individuals: number } {
+  const inRange = d.buckets.filter((b) => b.desil >= min && b.desil <= max);
+  return {
+    families: share(inRange.reduce((a, b) => a + b.families, 0), d.totalFamilies),
+    individuals: share(inRange.reduce((a, b) => a + b.individuals, 0), d.totalIndividuals),
+  };
+}
+
+/** Orders of the sub-regions of a distribution. */
+export type SubRegionSortKey =
+  | 'CODE'
+  | 'INDIVIDUAL_SHARE_DESIL_1_TO_4_DESC'
+  | 'INDIVIDUAL_SHARE_DESIL_1_TO_4_ASC'
+  | 'FAMILY_SHARE_DESIL_1_TO_4_DESC'
+  | 'FAMILY_SHARE_DESIL_1_TO_4_ASC'
+  | 'TOTAL_FAMILIES_DESC';
+
+/** Default and bounds of the sub-region page. */
+export const SUB_REGIONS_DEFAULT_LIMIT = 100;
+export const SUB_REGIONS_MAX_LIMIT = 1000;
+
+/**
+ * Sorts sub-region distributions (ties, and CODE, by region code) and returns the page [offset, offset + limit).
+ */
+export function rankSubRegions<T extends { region: { code: string }; totalFamilies: number; shareDesil1To4: { families: number; individuals: number } }>(
+  items: readonly T[], sort: SubRegionSortKey, offset: number, limit: number,
+): T[] {
+  const key: Record<SubRegionSortKey, (x: T) => number> = {
+    CODE: () => 0,
+    INDIVIDUAL_SHARE_DESIL_1_TO_4_DESC: (x) => -x.shareDesil1To4.individuals,
+    INDIVIDUAL_SHARE_DESIL_1_TO_4_ASC: (x) => x.shareDesil1To4.individuals,
+    FAMILY_SHARE_DESIL_1_TO_4_DESC: (x) => -x.shareDesil1To4.families,
+    FAMILY_SHARE_DESIL_1_TO_4_ASC: (x) => x.shareDesil1To4.families,
+    TOTAL_FAMILIES_DESC: (x) => -x.totalFamilies,
+  };
+  const k = key[sort];
+  return [...items]
+    .sort((a, b) => k(a) - k(b) || (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0))
+    .slice(offset, offset + limit);
+}

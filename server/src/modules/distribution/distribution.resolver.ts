@@ -7,12 +7,15 @@ import { DecileDistribution, type DecileDistributionView } from './distribution.
 @Resolver(() => DecileDistribution)
 export class DistributionResolver {
   @Query(() => DecileDistribution, {
-    description: 'Families and individuals per desil (1..10) in a region and version, from the published rollup.',
+    description:
+      'Families and individuals per desil (1..10) in a region and version, from the published rollup; with groupBy '
+      + 'SUB_REGION also each direct child region, rankable by the share in desil 1-4. BAD_USER_INPUT for a malformed '
+      + 'region code or page, NOT_FOUND for an unknown region or version.',
   })
   async decileDistribution(
-    @Args(() => DecileDistributionArgs) { regionCode, versionId }: DecileDistributionArgs,
+    @Args(() => DecileDistributionArgs) { regionCode, versionId, groupBy, sort, limit, offset }: DecileDistributionArgs,
     @Ctx() { services }: AtlasContext,
   ): Promise<DecileDistributionView> {
-    return services.distribution.getDistribution(regionCode, versionId);
+    return services.distribution.getDistribution(regionCode, versionId, { groupBy, sort, limit, offset });
   }
 }

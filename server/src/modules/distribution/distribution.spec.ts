@@ -78,6 +78,33 @@ describe('decileDistribution', () => {
     expect(api.statementCount()).toBeLessThanOrEqual(3);
   });
 
+  it('lists each child region with groupBy SUB_REGION, ranked and paged, in one rollup read', async () => {
+    api.resetStatementCount();
+    const { body } = await api.query<{ decileDistribution: DistributionData & {
+      subRegionCount: number; shareDesil1To4: { families: number };
+      subRegions: (DistributionData & { shareDesil1To4: { families: number; individuals: number }; subRegions: null })[];
+    } }>(`{ decileDistribution(regionCode: "32", versionId: 2, groupBy: SUB_REGION, sort: FAMILY_SHARE_DESIL_1_TO_4_DESC) {
+      totalFamilies subRegionCount shareDesil1To4 { families }
+      subRegions { region { code } totalFamilies buckets { families } shareDesil1To4 { families individuals } subRegions { totalFamilies } } } }`);
+    expect(body.errors).toBeUndefined();
+    // Region, version, children, and one rollup read for the region and all its children.
+    expect(api.statementCount()).toBeLessThanOrEqual(4);
+    const d = body.data!.decileDistribution;
+    expect(d.subRegionCount).toBe(2);
+    expect(d.subRegions.map((s) => s.region.code)).toEqual(['32.01', '32.73']);
+    const bogor = d.subRegions[0]!;
+    expect(bogor.buckets.map((b) => b.families)).toEqual(bogorV2Families);
+    expect(bogor.shareDesil1To4.families).toBeCloseTo(sum(bogorV2Families.slice(0, 4)) / sum(bogorV2Families), 12);
+    expect(bogor.shareDesil1To4.individuals).toBeCloseTo(sum(bogorV2Individuals.slice(0, 4)) / sum(bogorV2Individuals), 12);
+    expect(bogor.subRegions).toBeNull();
+    expect(d.subRegions[1]).toMatchObject({ totalFamilies: 0, shareDesil1To4: { families: 0, individuals: 0 } });
+
+    const page = await api.query<{ decileDistribution: { subRegions: { region: { code: string } }[] } }>(
+      '{ decileDistribution(regionCode: "32", versionId: 2, groupBy: SUB_REGION, sort: FAMILY_SHARE_DESIL_1_TO_4_ASC, limit: 1) { subRegions { region { code } } } }',
+    );
+    expect(page.body.data!.decileDistribution.subRegions.map((s) => s.region.code)).toEqual(['32.73']);
+  });
+
   it.each([
     ['an unknown region', '{ decileDistribution(regionCode: "99.99") { totalFamilies } }', 'NOT_FOUND'],
     ['an unknown version', '{ decileDistribution(versionId: 42) { totalFamilies } }', 'NOT_FOUND'],

@@ -1,7 +1,10 @@
 import { registerEnumType } from 'type-graphql';
+import { EXCLUSION_CRITERIA, type ExclusionCriterionCode as ExclusionCriterionCodeValue } from '../../domain/exclusion-criteria.js';
 import {
   CookingFuel,
   Education,
+  EnrollmentEndReason,
+  EnrollmentStartReason,
   FamilySource,
   FloorType,
   GroundCheckStatus,
@@ -20,6 +23,8 @@ import {
 export {
   CookingFuel,
   Education,
+  EnrollmentEndReason,
+  EnrollmentStartReason,
   FamilySource,
   FloorType,
   GroundCheckStatus,
@@ -183,4 +188,50 @@ registerEnumType(WorkStatus, {
     HOUSEKEEPING: { description: 'Housekeeping.' },
     NOT_IN_LABOUR_FORCE: { description: 'Not in the labour force (child, elderly, other).' },
   },
+});
+
+registerEnumType(EnrollmentStartReason, {
+  name: 'EnrollmentStartReason',
+  description: 'Why a program membership started.',
+  valuesConfig: {
+    INITIAL: { description: 'Carried over from the legacy (DTKS) beneficiary list at the first version.' },
+    QUOTA_FILL: { description: 'Added to fill quota from DTSEN.' },
+    PROPOSAL: { description: 'Added after an approved proposal (usulan).' },
+    REACTIVATION: { description: 'PBI-JKN reactivation for urgent care.' },
+  },
+});
+
+registerEnumType(EnrollmentEndReason, {
+  name: 'EnrollmentEndReason',
+  description: 'Why a program membership ended.',
+  valuesConfig: {
+    GRADUATED: { description: "Welfare improved: desil above the program's range after ground check." },
+    DECEASED: { description: 'The beneficiary died.' },
+    NEGATIVE_LIST: { description: 'Found on the negative list (online gambling, PPATK).' },
+    EXCLUSION_CRITERION: { description: 'Another exclusion criterion was found.' },
+    RERANKED: { description: 'Re-ranked out of range at a new version.' },
+    OUTSIDE_DTSEN: { description: 'Not found in DTSEN at matching.' },
+    MAX_DURATION: { description: "Reached the program's maximum duration (PKH 5 years)." },
+    MOVED: { description: 'Moved or left the family card.' },
+  },
+});
+
+/**
+ * The exclusion criteria ("tidak layak", Kepmensos 73/2024 and 79/2025 as amended by 190/2025) as a GraphQL enum,
+ * built from the criteria data (`domain/exclusion-criteria.ts`), so that a criterion added there is a value here.
+ */
+export const ExclusionCriterionCode = Object.fromEntries(EXCLUSION_CRITERIA.map((c) => [c.code, c.code])) as {
+  readonly [K in ExclusionCriterionCodeValue]: K;
+};
+export type ExclusionCriterionCode = ExclusionCriterionCodeValue;
+
+registerEnumType(ExclusionCriterionCode, {
+  name: 'ExclusionCriterionCode',
+  description: 'An exclusion criterion ("tidak layak", Kepmensos 73/2024 and 79/2025 as amended by 190/2025).',
+  valuesConfig: Object.fromEntries(
+    EXCLUSION_CRITERIA.map((c) => [
+      c.code,
+      { description: `${c.nameEn} (${c.nameId})${c.excludesFamily ? '; excludes the whole family' : ''}.` },
+    ]),
+  ),
 });

@@ -1,8 +1,17 @@
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import type { TargetingFacts } from '../../domain/classification.js';
+import { PageInfo } from '../../graphql/relay.js';
+import { ProgramCode } from '../program/program.enums.js';
+import { Program, ProgramUnit, type ProgramView } from '../program/program.type.js';
+import { InclusionCause, TargetingClass } from '../targeting/targeting.enums.js';
+import type { FamilyQuery } from './family.sql.js';
 import {
   CookingFuel,
   Education,
+  EnrollmentEndReason,
+  EnrollmentStartReason,
+  ExclusionCriterionCode,
   FamilySource,
   FloorType,
   GroundCheckStatus,
@@ -72,6 +81,8 @@ export interface IndividualView {
   disability: boolean;
   chronicIllness: boolean;
   deceased: boolean;
+  fromVersionId: number;
+  toVersionId: number | null;
 }
 
 @ObjectType('Family', { description: 'A family, identified by its family-card number (KK), as it stands in one version.' })
@@ -196,4 +207,214 @@ export class Individual implements IndividualView {
 
   @Field(() => Boolean, { description: 'Deceased (as of the latest version).' })
   deceased!: boolean;
+
+  @Field(() => Int, { description: 'First version in which the person is on the family card (birth or move in).' })
+  fromVersionId!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'First version in which the person is no longer on the card (death or move out); null = still a member.',
+  })
+  toVersionId!: number | null;
+}
+
+@ObjectType('FamilyEdge', { description: 'A family in a page of `families`, with its cursor.' })
+export class FamilyEdge {
+  @Field(() => String, { description: 'Opaque cursor of this family: pass it as `after` or `before` to page from here.' })
+  cursor!: string;
+
+  @Field(() => Family, { description: 'The family, as of the version of the query.' })
+  node!: FamilyView;
+}
+
+/** A page of `families` as the service hands it to the API; `query` is kept to count the whole result on demand. */
+export interface FamilyConnectionView {
+  edges: { cursor: string; node: FamilyView }[];
+  pageInfo: PageInfo;
+  query: FamilyQuery;
+  /** True when the version is published (its `desil_rollup` rows exist). */
+  versionPublished: boolean;
+}
+
+@ObjectType('FamilyConnection', {
+  description: 'A page of the families in DTSEN at a version (a family state in force), ordered by family id (Relay connection).',
+})
+export class FamilyConnection {
+  @Field(() => [FamilyEdge], { description: 'The families of this page, ordered by id.' })
+  edges!: FamilyEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page lies in the whole result.' })
+  pageInfo!: PageInfo;
+}
+
+/** A program membership as the service hands it to the API. */
+export interface EnrollmentView {
+  id: number;
+  familyId: number;
+  individualId: number | null;
+  program: ProgramView;
+  regencyCode: string;
+  startVersionId: number;
+  endVersionId: number | null;
+  startReason: EnrollmentStartReason;
+  endReason: EnrollmentEndReason | null;
+  memberSinceYear: number;
+  /** Active in the version the family was requested in. */
+  activeAtVersion: boolean;
+}
+
+@ObjectType('Enrollment', {
+  description:
+    'Membership of a family (family programs) or of one of its people (individual programs) in a program, ' +
+    'active for versions startVersionId <= v < endVersionId.',
+})
+export class Enrollment {
+  @Field(() => Int, { description: 'Surrogate key of the membership.' })
+  id!: number;
+
+  @Field(() => Program, { description: 'The program.' })
+  program!: ProgramView;
+
+  @Field(() => Int, { nullable: true, description: 'The person for individual programs (PBI-JKN, ATENSI, PIP); null for family programs.' })
+  individualId!: number | null;
+
+  @Field(() => String, { description: 'Kabupaten/kota that carries the membership in its quota.' })
+  regencyCode!: string;
+
+  @Field(() => Int, { description: 'First version in which the membership is active.' })
+  startVersionId!: number;
+
+  @Field(() => Int, { nullable: true, description: 'First version in which it is no longer active; null = still active.' })
+  endVersionId!: number | null;
+
+  @Field(() => EnrollmentStartReason, { description: 'Why the membership started.' })
+  startReason!: EnrollmentStartReason;
+
+  @Field(() => EnrollmentEndReason, { nullable: true, description: 'Why it ended; null while active.' })
+  endReason!: EnrollmentEndReason | null;
+
+  @Field(() => Int, { description: "Year the beneficiary first joined the program (for PKH's 5-year limit)." })
+  memberSinceYear!: number;
+
+  @Field(() => Boolean, { description: 'True when the membership is active in the version the family was requested in.' })
+  activeAtVersion!: boolean;
+}
+
+/** An exclusion flag of one of the family's people as the service hands it to the API. */
+export interface ExclusionFlagView {
+  id: number;
+  individualId: number;
+  criterionCode: ExclusionCriterionCode;
+  criterionName: string;
+  excludesFamily: boolean;
+  sortOrder: number;
+  observedVersionId: number;
+  clearedVersionId: number | null;
+  /** In force in the version the family was requested in (absent on the loader's version-independent rows). */
+  inForceAtVersion?: boolean;
+}
+
+@ObjectType('ExclusionFlag', {
+  description:
+    'An exclusion criterion ("tidak layak") observed for a person of the family, in force for versions ' +
+    'observedVersionId <= v < clearedVersionId.',
+})
+export class ExclusionFlag {
+  @Field(() => Int, { description: 'Surrogate key of the flag.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'The person the criterion was observed for (see `members(all: true)`).' })
+  individualId!: number;
+
+  @Field(() => ExclusionCriterionCode, { description: 'The criterion.' })
+  criterionCode!: ExclusionCriterionCode;
+
+  @Field(() => String, { description: 'English name of the criterion.' })
+  criterionName!: string;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the criterion excludes the whole family (held by a current member), false when it excludes only the person.',
+  })
+  excludesFamily!: boolean;
+
+  @Field(() => Int, { description: 'Version in which the criterion was first observed.' })
+  observedVersionId!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Version from which it no longer holds; null = still holds.' })
+  clearedVersionId!: number | null;
+
+  @Field(() => Boolean, { description: 'True when the flag is in force in the version the family was requested in.' })
+  inForceAtVersion!: boolean;
+}
+
+/** One program unit of a family, classified (family.logic.ts `familyTargeting`). */
+export interface FamilyTargetingUnitView extends Omit<TargetingFacts, 'criterion'> {
+  individualId: number | null;
+  targetingClass: TargetingClass;
+  cause: InclusionCause | null;
+  criterion: ExclusionCriterionCode | null;
+}
+
+@ObjectType('FamilyTargetingUnit', {
+  description: 'One program unit of the family (the family, or one of its people for individual programs) and its targeting class.',
+})
+export class FamilyTargetingUnit {
+  @Field(() => Int, { nullable: true, description: 'The person for individual programs; null when the unit is the family.' })
+  individualId!: number | null;
+
+  @Field(() => TargetingClass, { description: 'Targeting class of the unit at the version (domain `classify`).' })
+  targetingClass!: TargetingClass;
+
+  @Field(() => InclusionCause, { nullable: true, description: 'First cause of an inclusion error; null for every other class.' })
+  cause!: InclusionCause | null;
+
+  @Field(() => Int, { description: "Desil of the family's state at the version; 0 = outside DTSEN." })
+  desil!: number;
+
+  @Field(() => Boolean, { description: 'True when the unit receives the program at the version.' })
+  recipient!: boolean;
+
+  @Field(() => ExclusionCriterionCode, {
+    nullable: true,
+    description: "First exclusion criterion in force: the person's own or a family-excluding one held by a current member.",
+  })
+  criterion!: ExclusionCriterionCode | null;
+
+  @Field(() => Boolean, { description: 'True when the family has been ground-checked (status other than NOT_CHECKED).' })
+  groundChecked!: boolean;
+
+  @Field(() => Boolean, { description: "True when the unit is in the program's target group (ATENSI: 60+ or disabled; PIP: 6-21)." })
+  inTargetGroup!: boolean;
+}
+
+/** The targeting of a family for one program (family.logic.ts `ProgramTargeting`). */
+export interface FamilyProgramTargetingView {
+  programCode: ProgramCode;
+  unit: ProgramUnit;
+  units: FamilyTargetingUnitView[];
+  classes: TargetingClass[];
+}
+
+@ObjectType('FamilyProgramTargeting', {
+  description:
+    "A family's targeting for one program at the version: its units (the family for PKH and Sembako; for PBI-JKN, " +
+    'ATENSI and PIP each current member in the target group and each recipient), each classified.',
+})
+export class FamilyProgramTargeting {
+  @Field(() => ProgramCode, { description: 'The program.' })
+  programCode!: ProgramCode;
+
+  @Field(() => ProgramUnit, { description: 'Unit of the program: the family or the individual.' })
+  unit!: ProgramUnit;
+
+  @Field(() => [TargetingClass], {
+    description:
+      'The distinct classes of the units (what the `families` filter `targetingClass` matches: any unit in the class); ' +
+      'empty when the program does not concern the family.',
+  })
+  classes!: TargetingClass[];
+
+  @Field(() => [FamilyTargetingUnit], { description: 'The units, ordered by person id.' })
+  units!: FamilyTargetingUnit[];
 }

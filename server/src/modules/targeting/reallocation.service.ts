@@ -31,6 +31,7 @@ import { enrollmentActive, flagInForce, memberAt, stateInForce } from '../../db/
 import { classificationSql } from '../publish/publish.sql.js';
 import { PROGRAMS, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
 import { quotaStatus, regionalQuotas, type QuotaStatusCode } from '../../domain/quota-status.js';
+import type { QuotaShare } from '../../domain/quota.js';
 import {
   FILL_PRIORITY_ORDER, fillCounts, fillPlan, removalPlan, type FillCounts, type FillPriority, type ReallocationUnit,
 } from '../../domain/reallocation.js';
@@ -151,11 +152,8 @@ export function reallocationPlan(db: SqliteDatabase, options: ReallocationPlanOp
   const regency = db.prepare("SELECT code FROM region WHERE code = ? AND level = 'REGENCY'").get(regencyCode);
   if (!regency) throw new ReallocationError('UNKNOWN_REGENCY', `unknown kabupaten/kota ${regencyCode}`);
 
-  const nationalQuota = resolveNationalQuota(db, rule, options.nationalQuota);
-  const poverty = db
-    .prepare('SELECT regency_code AS regionCode, poor_thousands AS poor FROM poverty WHERE period = ? ORDER BY regency_code')
-    .all(povertyPeriod) as Array<{ regionCode: string; poor: number }>;
-  const share = regionalQuotas(poverty, nationalQuota).find((s) => s.regionCode === regencyCode);
+  const { nationalQuota, shares } = regencyQuotas(db, rule, { povertyPeriod, nationalQuota: options.nationalQuota });
+  const share = shares.find((s) => s.regionCode === regencyCode);
   if (!share) throw new ReallocationError('UNKNOWN_POVERTY_PERIOD', `no poverty figure of ${regencyCode} for period ${povertyPeriod}`);
 
   const params: SqlParams = {
@@ -273,7 +271,44 @@ function toPlanUnit(row: UnitRow): PlanUnit {
   return { familyId: row.family_id, individualId: row.individual_id, desil: row.desil, rank: row.rank };
 }
 
-function resolveNationalQuota(db: SqliteDatabase, rule: ProgramRule, given: number | undefined): number {
+/** The national quota distributed and every kabupaten/kota's share of it (`regionalQuotas` over the BPS poor counts). */
+export interface RegencyQuotas {
+  nationalQuota: number;
+  /** One share per regency with a poor count in the period, ordered by regency code; empty for an unknown period. */
+  shares: QuotaShare[];
+}
+
+/**
+ * The regional quotas of a program: the national quota (given, or the program's scaled to the dataset, see
+ * `resolveNationalQuota`) distributed over the kabupaten/kota by their BPS poor count of `povertyPeriod`.
+ */
+export function regencyQuotas(
+  db: SqliteDatabase, rule: ProgramRule, options: { povertyPeriod?: string; nationalQuota?: number | undefined },
+): RegencyQuotas {
+  const nationalQuota = resolveNationalQuota(db, rule, options.nationalQuota);
+  const poverty = db
+    .prepare('SELECT regency_code AS regionCode, poor_thousands AS poor FROM poverty WHERE period = ? ORDER BY regency_code')
+    .all(options.povertyPeriod ?? DEFAULT_POVERTY_PERIOD) as Array<{ regionCode: string; poor: number }>;
+  return { nationalQuota, shares: regionalQuotas(poverty, nationalQuota) };
+}
+
+/**
+ * Recipients of a program at a version per kabupaten/kota that carries them in its quota (`enrollment.regency_code`),
+ * counted exactly as `reallocationPlan` counts one regency's (the same unit SQL), in one grouped statement.
+ * Regencies with none are absent.
+ */
+export function recipientsByRegency(db: SqliteDatabase, versionId: number, rule: ProgramRule): Map<string, number> {
+  const rows = db
+    .prepare(`SELECT regency_code AS r, COUNT(*) AS n FROM (${recipientUnitsSql(rule, false)}) GROUP BY regency_code`)
+    .all({ v: versionId, p: rule.code }) as Array<{ r: string; n: number }>;
+  return new Map(rows.map((row) => [row.r, row.n]));
+}
+
+/**
+ * The national quota of a plan: `given` (validated), else the program's national quota multiplied by the dataset's
+ * scale. `ReallocationError` NATIONAL_QUOTA_REQUIRED when the program has none or the dataset records no scale.
+ */
+export function resolveNationalQuota(db: SqliteDatabase, rule: ProgramRule, given: number | undefined): number {
   if (given !== undefined) {
     if (!Number.isInteger(given) || given < 0) throw new ReallocationError('INVALID_ARGUMENT', `nationalQuota must be a non-negative integer, got ${given}`);
     return given;
@@ -289,7 +324,7 @@ function resolveNationalQuota(db: SqliteDatabase, rule: ProgramRule, given: numb
 }
 
 /** Scale of a synthetic dataset: `dataset_info` key "scale", or the `scale` of the generator's report; null when absent. */
-function datasetScale(db: SqliteDatabase): number | null {
+export function datasetScale(db: SqliteDatabase): number | null {
   const rows = db.prepare("SELECT key, value FROM dataset_info WHERE key IN ('scale', 'generator')").all() as Array<{ key: string; value: string }>;
   const read = (key: string): unknown => {
     const row = rows.find((r) => r.key === key);
@@ -334,6 +369,21 @@ function targetGroupSql(rule: ProgramRule, i: string): string {
 
 const CAUSE_RANK_SQL = `CASE cause ${INCLUSION_CAUSE_ORDER.map((c, k) => `WHEN '${c}' THEN ${k}`).join(' ')} END`;
 
+/**
+ * Recipient units of the program at @v, one row per unit and regency that carries it in its quota
+ * (`enrollment.regency_code`, on enrollment_regency_code_program_code_idx): of regency @r when `oneRegency`, else of
+ * every regency (with the column regency_code).
+ */
+function recipientUnitsSql(rule: ProgramRule, oneRegency: boolean): string {
+  const where = `${oneRegency ? 'e.regency_code = @r AND ' : ''}e.program_code = @p AND ${enrollmentActive('e')}`;
+  const by = oneRegency ? '' : 'e.regency_code, ';
+  return rule.unit === 'FAMILY'
+    ? `SELECT e.regency_code, e.family_id, NULL AS individual_id, e.family_id AS id FROM enrollment e
+       WHERE ${where} GROUP BY ${by}e.family_id`
+    : `SELECT e.regency_code, i.family_id, i.id AS individual_id, i.id AS id FROM enrollment e JOIN individual i ON i.id = e.individual_id
+       WHERE ${where} GROUP BY ${by}i.id`;
+}
+
 function planSql(rule: ProgramRule): PlanSql {
   const family = rule.unit === 'FAMILY';
   const tg = targetGroupSql(rule, 'i');
@@ -359,12 +409,7 @@ function planSql(rule: ProgramRule): PlanSql {
   const pooled = `WITH c AS (${candidates}),
     pooled AS MATERIALIZED (SELECT c.*, CASE WHEN c.gcs <> 'NOT_CHECKED' THEN 0 WHEN ${waitingList} THEN 1 ELSE 2 END AS pool FROM c)`;
 
-  // Recipients the regency carries in its quota (enrollment_regency_code_program_code_idx), one row per unit.
-  const recipientUnits = family
-    ? `SELECT e.family_id, NULL AS individual_id, e.family_id AS id FROM enrollment e
-       WHERE e.regency_code = @r AND e.program_code = @p AND ${enrollmentActive('e')} GROUP BY e.family_id`
-    : `SELECT i.family_id, i.id AS individual_id, i.id AS id FROM enrollment e JOIN individual i ON i.id = e.individual_id
-       WHERE e.regency_code = @r AND e.program_code = @p AND ${enrollmentActive('e')} GROUP BY i.id`;
+  const recipientUnits = recipientUnitsSql(rule, true);
   // Their facts and first inclusion cause (NULL = not an inclusion error: correct or pending ground check).
   const ownCrit = family ? '99' : `COALESCE((SELECT MIN(oc.sort_order) FROM ${ownFlagsFrom('u.individual_id')}), 99)`;
   const classified = `WITH u AS (${recipientUnits}),

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { AtlasContext } from '../../graphql/context.js';
+import { DtsenVersion, type VersionView } from '../version/version.type.js';
+import { PublishVersionArgs } from './publish.args.js';
+
+@Resolver(() => DtsenVersion)
+export class PublishResolver {
+  @Mutation(() => DtsenVersion, {
+    description:
+      'Publishes a DRAFT version: computes all its rollups and marks it PUBLISHED (immutable from then on). CONFLICT ' +
+      'VERSION_ALREADY_PUBLISHED or VERSION_OUT_OF_ORDER (an earlier version is a draft); NOT_SUPPORTED on PostgreSQL.',
+  })
+  async publishVersion(@Args(() => PublishVersionArgs) { versionId }: PublishVersionArgs, @Ctx() { services }: AtlasContext): Promise<VersionView> {
+    return services.publishing.publish(versionId);
+  }
+}
