@@ -3,6 +3,7 @@
 // and checked against a direct count on the base tables, and a family with its members (identifiers masked).
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EXCLUSION_CRITERIA } from '../../server/src/domain/exclusion-criteria.js';
 
 const url = () => `${inject('serverUrl')}/graphql`;
 let db: Database.Database;
@@ -88,5 +89,15 @@ describe('foundation API on the generated dataset', () => {
   it('answers unknown regions with a typed NOT_FOUND error', async () => {
     const { errors } = await gql('{ decileDistribution(regionCode: "99.99") { totalFamilies } }');
     expect(errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('lists the exclusion criteria of the decree, in its order, as the policy data defines them', async () => {
+    const { data } = await gql<{ exclusionCriteria: Array<{ code: string; nameId: string; nameEn: string; excludesFamily: boolean; detectedBy: string }> }>(
+      '{ exclusionCriteria { code nameId nameEn excludesFamily detectedBy } }',
+    );
+    expect(data.exclusionCriteria).toEqual(
+      EXCLUSION_CRITERIA.map(({ code, nameId, nameEn, excludesFamily, detectedBy }) => ({ code, nameId, nameEn, excludesFamily, detectedBy })),
+    );
+    expect(data.exclusionCriteria.length).toBeGreaterThanOrEqual(17);
   });
 });

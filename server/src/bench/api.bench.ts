@@ -79,7 +79,7 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
       servers.push({ cache, port, child: await startServer(options.file, port, cache) });
     }
     for (const op of operations) {
-      const sql = replay(db, captured.get(op.name) ?? [], 200);
+      const sql = replay(db, captured.get(op.name) ?? [], 50);
       const load: ApiBenchRow['load'] = [];
       for (const server of servers) {
         for (const connections of options.connections) {

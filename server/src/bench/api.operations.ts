@@ -115,7 +115,7 @@ export function apiOperations(p: BenchParameters): ApiOperation[] {
       name: 'families kecamatan desil 1-4, 50 with members',
       query: `query($v: Int, $r: ID) { families(versionId: $v, first: 50, filter: { regionCode: $r, desil: [1, 2, 3, 4] }) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kkMasked region { name } state { desil memberCount }
-        members { nikMasked nameMasked relationship } enrollments { programCode startVersionId } } } } }`,
+        members { nikMasked nameMasked relationship } enrollments { program { code } startVersionId } } } } }`,
       variables: { v: p.versionId, r: p.districtCode },
       rollupBacked: false,
     },

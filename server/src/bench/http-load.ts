@@ -34,8 +34,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const payload = Buffer.from(options.body);
   let errors = 0;
 
+  /** One request; a failed one (reset connection ...) counts as an error and its latency is still recorded. */
   const once = (): Promise<number> =>
-    new Promise((resolve, reject) => {
+    new Promise((resolve) => {
       const started = performance.now();
       const req = request(
         {
@@ -54,15 +55,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             if (res.statusCode !== 200 || Buffer.concat(chunks).includes('"errors"')) errors += 1;
             resolve(elapsed);
           });
-          res.on('error', reject);
+          res.on('error', () => {
+            errors += 1;
+            resolve(performance.now() - started);
+          });
         },
       );
-      req.on('error', reject);
+      req.on('error', () => {
+        errors += 1;
+        resolve(performance.now() - started);
+      });
       req.end(payload);
     });
 
   try {
-    const warmup = options.warmupRequests ?? 5;
+    const warmup = options.warmupRequests ?? 2;
     await Promise.all(Array.from({ length: options.connections }, async () => {
       for (let k = 0; k < warmup; k++) await once();
     }));

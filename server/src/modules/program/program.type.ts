@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ProgramUnit } from '../../generated/prisma/sqlite/enums.js';
+import { ExclusionCriterionCode } from '../family/family.enums.js';
 
 export { ProgramUnit };
 
@@ -59,4 +60,35 @@ export class Program implements ProgramView {
 
   @Field(() => String, { description: 'Legal basis of the rule, e.g. "Kepmensos 79/HUK/2025".' })
   legalBasis!: string;
+}
+
+/** An exclusion criterion as the service hands it to the API. */
+export interface ExclusionCriterionView {
+  code: ExclusionCriterionCode;
+  nameId: string;
+  nameEn: string;
+  excludesFamily: boolean;
+  detectedBy: string;
+}
+
+@ObjectType('ExclusionCriterion', {
+  description:
+    'An exclusion criterion ("tidak layak", Kepmensos 73/2024 and 79/2025 as amended by 190/2025): a person holding it is ' +
+    'not eligible for any program, and when it excludes the family, neither is anyone of the family.',
+})
+export class ExclusionCriterion implements ExclusionCriterionView {
+  @Field(() => ExclusionCriterionCode, { description: 'Stable code, e.g. ASN_TNI_POLRI.' })
+  code!: ExclusionCriterionCode;
+
+  @Field(() => String, { description: 'Indonesian name, as in the decree.' })
+  nameId!: string;
+
+  @Field(() => String, { description: 'English name.' })
+  nameEn!: string;
+
+  @Field(() => Boolean, { description: "True when the criterion excludes the whole family of the person (e.g. a civil servant's household)." })
+  excludesFamily!: boolean;
+
+  @Field(() => String, { description: 'Administrative source the criterion is usually detected from (BKN, Dukcapil, PPATK ...).' })
+  detectedBy!: string;
 }

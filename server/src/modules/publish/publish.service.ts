@@ -8,6 +8,7 @@
  * a publish killed half-way left nothing behind, so it can simply be re-run. Versions are published in order.
  */
 import type { SqliteDatabase } from '../../db/sqlite.js';
+import { versionYear } from '../../domain/versions.js';
 import {
   PER_VERSION_ROLLUPS, ROLLUPS, churnRollupInserts, copyPrevious, cubeStatements, deltaStatements, dirtyStatements, dropTemps,
   dropZeros, previousStatesStatement, proposalRollupInserts, setupStatements, sideStatements, TRANSITION_ROLLUP,
@@ -100,7 +101,7 @@ export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: 
   if (previous && previous.status !== 'PUBLISHED') {
     throw new VersionOrderError(`DTSEN version ${previous.id} (${previous.label}) must be published before version ${versionId}`);
   }
-  const year = yearOf(version.label);
+  const year = versionYear(version.label);
   const run = new StepRunner(db, { v: versionId, prev: previous?.id ?? 0 });
 
   for (const table of ROLLUP_TABLES) db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
@@ -108,14 +109,14 @@ export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: 
   let familiesCounted = 0;
   let incremental = mode !== 'full' && previous !== undefined;
   if (incremental && previous) {
-    run.all('find changed families', dirtyStatements(yearOf(previous.label), year));
+    run.all('find changed families', dirtyStatements(versionYear(previous.label), year));
     familiesCounted = (db.prepare('SELECT COUNT(*) AS n FROM temp.f_dirty').get() as { n: number }).n;
     const families = (db.prepare('SELECT COUNT(*) AS n FROM family').get() as { n: number }).n;
     if (mode === 'auto' && familiesCounted > INCREMENTAL_MAX_CHANGED_SHARE * families) incremental = false;
   }
   if (incremental && previous) {
     run.reads('warm page cache', warmQueries());
-    run.all('count changed at previous', sideStatements('dirty'), { at: previous.id, year: yearOf(previous.label), sign: -1 });
+    run.all('count changed at previous', sideStatements('dirty'), { at: previous.id, year: versionYear(previous.label), sign: -1 });
     run.all('count changed at version', sideStatements('dirty'), { at: versionId, year, sign: 1 });
     run.all('copy previous rollups', Object.values(ROLLUPS).map(copyPrevious));
   } else {
@@ -171,11 +172,6 @@ function findVersion(db: SqliteDatabase, versionId: number): { label: string; st
 }
 
 /** Calendar year of a version label ("2025-Q2"), the reference year for ages. */
-function yearOf(label: string): number {
-  const year = Number(label.slice(0, 4));
-  if (!Number.isInteger(year)) throw new RangeError(`version label ${label} does not start with a year`);
-  return year;
-}
 
 type Params = Record<string, number>;
 

@@ -13,10 +13,8 @@ import type { SummaryDifference } from '../../domain/scenario.js';
 import { INCLUSION_CAUSE_ORDER } from '../../domain/targeting-rules.js';
 import type { InclusionCause, TargetingCell, TargetingClass } from '../../domain/targeting-types.js';
 
-/** A `targeting_rollup` row (the cube) as read. */
-export interface CubeRow {
-  regionCode: string;
-  programCode: string;
+/** The facts and units of a `targeting_rollup` row (the cube), whatever else the reader selected. */
+export interface CubeFacts {
   desil: number;
   recipient: boolean;
   /** "" = no criterion. */
@@ -26,23 +24,33 @@ export interface CubeRow {
   units: number;
 }
 
-/** A `targeting_class_rollup` row as read. */
-export interface ClassRow {
+/** A `targeting_rollup` row (the cube) as read per region. */
+export interface CubeRow extends CubeFacts {
   regionCode: string;
+  programCode: string;
+}
+
+/** The class, cause and units of a `targeting_class_rollup` row. */
+export interface ClassFacts {
   class: string;
   /** "" unless INCLUSION_ERROR. */
   cause: string;
   units: number;
 }
 
+/** A `targeting_class_rollup` row as read per region. */
+export interface ClassRow extends ClassFacts {
+  regionCode: string;
+}
+
 const CLASS_SET = new Set<string>(TARGETING_CLASSES);
 const CAUSE_SET = new Set<string>(INCLUSION_CAUSE_ORDER);
 
 /** The cube rows of one program as domain cells. */
-export function toCells(rule: Pick<ProgramRule, 'code'>, rows: readonly CubeRow[]): TargetingCell[] {
+export function toCells(rule: Pick<ProgramRule, 'code'>, rows: readonly (CubeFacts & { programCode?: string })[]): TargetingCell[] {
   return rows.map((r) => {
-    if (r.programCode !== rule.code) throw new Error(`cube row of ${r.programCode} read for ${rule.code}`);
-    if (r.criterionCode !== '' && !CAUSE_SET.has(r.criterionCode)) throw new Error(`unknown exclusion criterion ${r.criterionCode}`);
+    if (r.programCode !== undefined && r.programCode !== rule.code) throw new RangeError(`cube row of ${r.programCode} read for ${rule.code}`);
+    if (r.criterionCode !== '' && !CAUSE_SET.has(r.criterionCode)) throw new RangeError(`unknown exclusion criterion ${r.criterionCode}`);
     return {
       programCode: rule.code,
       desil: r.desil,
@@ -56,14 +64,14 @@ export function toCells(rule: Pick<ProgramRule, 'code'>, rows: readonly CubeRow[
 }
 
 /** Summary of class rollup rows (class and cause already applied at publication). */
-export function summaryOfClassRows(rows: readonly ClassRow[]): TargetingSummary {
+export function summaryOfClassRows(rows: readonly ClassFacts[]): TargetingSummary {
   const byClass = emptyByClass();
   const inclusionByCause: Partial<Record<InclusionCause, number>> = {};
   for (const r of rows) {
-    if (!CLASS_SET.has(r.class)) throw new Error(`unknown targeting class ${r.class}`);
+    if (!CLASS_SET.has(r.class)) throw new RangeError(`unknown targeting class ${r.class}`);
     byClass[r.class as TargetingClass] += r.units;
     if (r.class === 'INCLUSION_ERROR') {
-      if (!CAUSE_SET.has(r.cause)) throw new Error(`unknown inclusion cause ${r.cause}`);
+      if (!CAUSE_SET.has(r.cause)) throw new RangeError(`unknown inclusion cause ${r.cause}`);
       const cause = r.cause as InclusionCause;
       inclusionByCause[cause] = (inclusionByCause[cause] ?? 0) + r.units;
     }

@@ -1,10 +1,12 @@
+import { versionYear } from '../../domain/versions.js';
+import { toCells } from '../targeting/targeting.logic.js';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../domain/classification.js';
 import { programByCode } from '../../domain/programs.js';
 import { transitionMatrix } from '../../domain/trends.js';
 import {
-  churnFlows, churnSteps, coverageFromClasses, coverageFromCube, cubeRowToCell, groupProposals, membershipDuration, programOverlap,
-  programsOfMask, proposalGroupStats, summarizeTransitions, versionYear, weightedMedian, type CubeRow,
+  churnFlows, churnSteps, coverageFromClasses, coverageFromCube, groupProposals, membershipDuration, programOverlap,
+  programsOfMask, proposalGroupStats, summarizeTransitions, weightedMedian, type CubeRow,
 } from './trends.logic.js';
 
 const PKH = programByCode('PKH');
@@ -31,7 +33,7 @@ describe('coverage trend shaping', () => {
     expect(v3.leakage).toBeCloseTo(6 / 12, 12);
     expect(v3.inclusionErrorsByCause).toEqual([{ cause: 'ASN_TNI_POLRI', units: 3 }, { cause: 'DESIL_ABOVE_RANGE', units: 2 }]);
     // The same numbers as the domain's summary of the same cells.
-    const s = summarize(PKH, rows.filter((r) => r.versionId === 3).map((r) => cubeRowToCell('PKH', r)));
+    const s = summarize(PKH, toCells(PKH, rows.filter((r) => r.versionId === 3)));
     expect(v3.recipients).toBe(s.recipients);
     expect(v3.eligible).toBe(s.eligible);
   });

@@ -2,45 +2,25 @@
  * Pure shaping of the trend analyses: rollup rows in, API views out. No database access here; every rule comes from
  * `domain/` (classification, trends, programs).
  */
-import { emptyByClass, summarize, summaryOf, type TargetingSummary } from '../../domain/classification.js';
-import type { ExclusionCriterionCode } from '../../domain/exclusion-criteria.js';
+import { summarize, type TargetingSummary } from '../../domain/classification.js';
 import { PROGRAMS, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
 import {
   CHURN_REASONS, churnReasons, coverageTrend, median, pkhDurationReached, type ChurnCategory, type ChurnDirection,
   type TransitionMatrix,
 } from '../../domain/trends.js';
-import type { InclusionCause, TargetingCell, TargetingClass } from '../../domain/targeting-types.js';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Versions
-
-/** Calendar year of a version label ("2025-Q2" -> 2025), the reference year of the version. */
-export function versionYear(label: string): number {
-  const year = Number(label.slice(0, 4));
-  if (!/^\d{4}/u.test(label) || !Number.isInteger(year)) throw new RangeError(`version label ${label} does not start with a year`);
-  return year;
-}
+import { summaryOfClassRows, toCells, type ClassFacts, type CubeFacts } from '../targeting/targeting.logic.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Coverage trend
 
-/** A `targeting_rollup` row (criterion "" = none). */
-export interface CubeRow {
+/** A `targeting_rollup` row read per version. */
+export interface CubeRow extends CubeFacts {
   versionId: number;
-  desil: number;
-  recipient: boolean;
-  criterionCode: string;
-  groundChecked: boolean;
-  inTargetGroup: boolean;
-  units: number;
 }
 
-/** A `targeting_class_rollup` row. */
-export interface ClassRow {
+/** A `targeting_class_rollup` row read per version. */
+export interface ClassRow extends ClassFacts {
   versionId: number;
-  class: string;
-  cause: string;
-  units: number;
 }
 
 /** The targeting summary of one version, with its derived counts. */
@@ -55,36 +35,6 @@ export interface CoveragePointView {
   coverage: number;
   leakage: number;
   inclusionErrorsByCause: { cause: string; units: number }[];
-}
-
-/** A cube row as the domain's targeting cell of `programCode`. */
-export function cubeRowToCell(programCode: ProgramCode, row: CubeRow): TargetingCell {
-  return {
-    programCode,
-    desil: row.desil,
-    recipient: row.recipient,
-    criterion: row.criterionCode === '' ? null : (row.criterionCode as ExclusionCriterionCode),
-    groundChecked: row.groundChecked,
-    inTargetGroup: row.inTargetGroup,
-    units: row.units,
-  };
-}
-
-const CLASSES: ReadonlySet<string> = new Set<TargetingClass>(Object.keys(emptyByClass()) as TargetingClass[]);
-
-/** The summary of class rows (classes applied at publication), through the domain's `summaryOf`. */
-export function summarizeClassRows(rows: readonly Omit<ClassRow, 'versionId'>[]): TargetingSummary {
-  const byClass = emptyByClass();
-  const inclusionByCause: Partial<Record<InclusionCause, number>> = {};
-  for (const row of rows) {
-    if (!CLASSES.has(row.class)) throw new RangeError(`unknown targeting class ${row.class}`);
-    byClass[row.class as TargetingClass] += row.units;
-    if (row.class === 'INCLUSION_ERROR' && row.cause !== '') {
-      const cause = row.cause as InclusionCause;
-      inclusionByCause[cause] = (inclusionByCause[cause] ?? 0) + row.units;
-    }
-  }
-  return summaryOf(byClass, inclusionByCause);
 }
 
 function pointOf(versionId: number, s: TargetingSummary): CoveragePointView {
@@ -115,7 +65,7 @@ function groupByVersion<T extends { versionId: number }>(versionIds: readonly nu
  * version are classified by the domain (`coverageTrend` for coverage and leakage, `summarize` for the class counts).
  */
 export function coverageFromCube(rule: ProgramRule, versionIds: readonly number[], rows: readonly CubeRow[]): CoveragePointView[] {
-  const cells = new Map([...groupByVersion(versionIds, rows)].map(([v, rs]) => [v, rs.map((r) => cubeRowToCell(rule.code, r))]));
+  const cells = new Map([...groupByVersion(versionIds, rows)].map(([v, rs]) => [v, toCells(rule, rs)]));
   return coverageTrend(rule, cells).map((p) => {
     const point = pointOf(p.version, summarize(rule, cells.get(p.version)!));
     return { ...point, eligible: p.eligible, recipients: p.recipients, coverage: p.coverage, leakage: p.leakage };
@@ -126,7 +76,7 @@ export function coverageFromCube(rule: ProgramRule, versionIds: readonly number[
 export function coverageFromClasses(versionIds: readonly number[], rows: readonly ClassRow[]): CoveragePointView[] {
   return [...groupByVersion(versionIds, rows)]
     .sort(([a], [b]) => a - b)
-    .map(([v, rs]) => pointOf(v, summarizeClassRows(rs)));
+    .map(([v, rs]) => pointOf(v, summaryOfClassRows(rs)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

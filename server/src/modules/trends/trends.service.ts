@@ -3,6 +3,8 @@
  * overlap, proposals funnel, membership duration) or computed by the SQLite-only targeting services (desil
  * transitions, PBI-JKN reactivation). Every read is one grouped statement for all versions or sub-regions asked.
  */
+import { versionYear } from '../../domain/versions.js';
+import { summaryOfClassRows } from '../targeting/targeting.logic.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { programByCode, type ProgramCode } from '../../domain/programs.js';
@@ -18,7 +20,7 @@ import type { VersionView } from '../version/version.type.js';
 import type { ProposalFunnelGroupBy } from './trends.enums.js';
 import {
   PROPOSAL_KINDS, PROPOSAL_PATHS, PROPOSAL_STATUSES, churnFlows, churnSteps, coverageFromClasses, coverageFromCube,
-  groupProposals, membershipDuration, programOverlap, summarizeClassRows, summarizeTransitions, versionYear,
+  groupProposals, membershipDuration, programOverlap, summarizeTransitions,
   type ProposalGroupKey, type ProposalRow,
 } from './trends.logic.js';
 import type {
@@ -122,7 +124,7 @@ export class TrendsService {
       return new Map(sums.map((s) => [s.versionId, s._sum.units ?? 0]));
     }
     const rows = await this.prisma.targetingClassRollup.findMany({ select: { versionId: true, class: true, cause: true, units: true }, where });
-    return new Map(versionIds.map((v) => [v, summarizeClassRows(rows.filter((r) => r.versionId === v)).recipients]));
+    return new Map(versionIds.map((v) => [v, summaryOfClassRows(rows.filter((r) => r.versionId === v)).recipients]));
   }
 
   /** The desil transition matrix between two versions (SQLite only). */
