@@ -69,7 +69,8 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const ownsPrisma = deps.prisma === undefined;
   const prisma = deps.prisma ?? createPrismaClient(config.database);
   // SQLite: a direct better-sqlite3 connection beside Prisma's, for the set-based statements Prisma cannot express
-  // (publishing, reallocation, transitions); WAL lets it and Prisma's connection read and write the same file.
+  // (reallocation, transitions, reactivation, the registry's filtered walks) and the response cache's generation;
+  // WAL lets it, Prisma's connection and a publishing process share the file.
   const ownsSqlite = deps.sqlite === undefined;
   const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
   const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
