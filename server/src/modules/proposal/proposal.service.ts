@@ -77,14 +77,17 @@ export class ProposalService {
   ) {}
 
   /**
-   * Submits a proposal at the latest published version, now, with its first status row. BAD_USER_INPUT when an
+   * Submits a proposal now, with its first status row. Its facts (the family's village, whether it receives the
+   * program) are read at the latest published version; it belongs to the version being prepared (the next draft
+   * version, whose publication counts it in the proposals funnel), or to the latest published version when no draft
+   * exists. BAD_USER_INPUT when an
    * input breaks its kind's rule, NOT_FOUND for an unknown family or village, CONFLICT DUPLICATE_OPEN_PROPOSAL when
    * the family has an open proposal of the same kind (and program).
    */
   async submit(input: SubmitProposal): Promise<ProposalView> {
     const programCode = unwrap(resolveProgram(input.kind, input.programCode ?? null, 'input.programCode'));
     unwrap(checkNote(input.note ?? null, 'input.note'));
-    const version = await this.versions.resolveVersion();
+    const [version, draft] = await Promise.all([this.versions.resolveVersion(), this.versions.nextDraft()]);
     const family = await this.prisma.family.findUnique({ select: { id: true, villageCode: true }, where: { id: input.familyId } });
     if (!family) throw new NotFoundError('Family', input.familyId);
     const rule = PROPOSAL_KIND_RULES[input.kind];
@@ -130,7 +133,7 @@ export class ProposalService {
             programCode: accepted.programCode,
             villageCode: village.code,
             regencyCode: village.regencyCode,
-            submittedVersionId: version.id,
+            submittedVersionId: (draft ?? version).id,
             submittedAt: at,
             history: { create: { status: 'SUBMITTED', at, note: accepted.note } },
           },

@@ -90,20 +90,21 @@ afterAll(async () => {
 });
 
 describe('submitProposal', () => {
-  it('creates a SUBMITTED proposal at the latest published version, now, in the family\'s current village', async () => {
+  it('creates a SUBMITTED proposal now, in the family\'s current village, belonging to the version being prepared', async () => {
     await clearProposals();
     const before = Date.now();
     const p = await submit({ kind: 'DESIL_UPDATE', path: 'PARTICIPATORY', familyId: 1, note: '  income fell  ' });
     // Family 1's Dukcapil village is Pondok Rajeg, but in version 2 (latest published) it lives in Wanaherang.
     expect(p).toMatchObject({
       kind: 'DESIL_UPDATE', path: 'PARTICIPATORY', status: 'SUBMITTED', programCode: null, villageCode: '32.01.02.2001',
-      regencyCode: '32.01', submittedVersionId: 2, decidedAt: null, groundCheckOutcome: null,
+      regencyCode: '32.01', submittedVersionId: 3, decidedAt: null, groundCheckOutcome: null,
       history: [{ status: 'SUBMITTED', note: 'income fell', groundCheckOutcome: null }],
     });
     expect(Date.parse(p.submittedAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(p.history[0]!.at).toBe(p.submittedAt);
     const row = await api.prisma.proposal.findUniqueOrThrow({ where: { id: p.id }, include: { history: true } });
-    expect(row).toMatchObject({ status: 'SUBMITTED', familyId: 1, submittedVersionId: 2 });
+    // Version 3 is the fixture's draft: the proposal belongs to the version being prepared.
+    expect(row).toMatchObject({ status: 'SUBMITTED', familyId: 1, submittedVersionId: 3 });
     expect(row.history).toHaveLength(1);
   });
 
@@ -332,8 +333,8 @@ describe('proposals', () => {
     expect(await total({ status: 'VERIFIED' })).toBe(1);
     expect(await total({ programCode: 'PKH' })).toBe(2);
     expect(await total({ programCode: 'PBI_JKN', regionCode: '32.01' })).toBe(1);
-    expect(await total({ submittedVersionId: 2 })).toBe(5);
-    expect(await total({ submittedVersionId: 1 })).toBe(0);
+    expect(await total({ submittedVersionId: 3 })).toBe(5);
+    expect(await total({ submittedVersionId: 2 })).toBe(0);
   });
 
   it('pages forward with cursors, each proposal exactly once in id order', async () => {

@@ -64,7 +64,11 @@ export class Proposal implements Omit<ProposalView, 'familyId'> {
   @Field(() => ID, { description: 'Kemendagri code of the kabupaten/kota of that village.' })
   regencyCode!: string;
 
-  @Field(() => Int, { description: 'DTSEN version in force (latest published) when it was submitted.' })
+  @Field(() => Int, {
+    description:
+      'DTSEN version the proposal belongs to: the version being prepared when it was submitted (the next draft, whose ' +
+      'publication counts it in the proposals funnel), or the latest published version when no draft existed.',
+  })
   submittedVersionId!: number;
 
   @Field(() => GraphQLDateTimeISO, { description: 'Submission time.' })

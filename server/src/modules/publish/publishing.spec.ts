@@ -45,6 +45,29 @@ describe('publishVersion', () => {
     }
   });
 
+  it('counts a proposal submitted through the API in the funnel of the draft version it belongs to, once published', async () => {
+    const api = await startTestApi();
+    try {
+      const funnel = async () =>
+        (await api.query<{ proposalFunnel: { totalProposals: number } }>('{ proposalFunnel(versionId: 3, regionCode: "32.01") { totalProposals } }'))
+          .body;
+      const submitted = await api.query<{ submitProposal: { id: number; submittedVersionId: number } }>(
+        'mutation { submitProposal(input: { kind: DESIL_UPDATE, path: PARTICIPATORY, familyId: 1 }) { id submittedVersionId } }',
+      );
+      expect(submitted.body.errors).toBeUndefined();
+      expect(submitted.body.data?.submitProposal.submittedVersionId).toBe(3);
+      expect((await api.query<Published>(PUBLISH, { v: 3 })).body.errors).toBeUndefined();
+      const after = await funnel();
+      expect(after.errors).toBeUndefined();
+      expect(after.data?.proposalFunnel.totalProposals).toBe(
+        await api.prisma.proposal.count({ where: { submittedVersionId: 3, regencyCode: '32.01' } }),
+      );
+      expect(after.data?.proposalFunnel.totalProposals).toBeGreaterThanOrEqual(1);
+    } finally {
+      await api.close();
+    }
+  });
+
   it('refuses a version whose predecessor is a draft (CONFLICT), an unknown one (NOT_FOUND) and a bad id', async () => {
     const api = await startTestApi({ publish: false });
     try {

@@ -22,6 +22,16 @@ export class VersionService {
     });
   }
 
+  /** The first DRAFT version after the latest published one (the version being prepared); null when there is none. */
+  async nextDraft(): Promise<VersionView | null> {
+    const latest = await this.latestPublished();
+    return this.prisma.dtsenVersion.findFirst({
+      select: versionSelect,
+      where: { status: 'DRAFT', id: { gt: latest?.id ?? 0 } },
+      orderBy: { id: 'asc' },
+    });
+  }
+
   /** Number of versions (any status). */
   async countVersions(): Promise<number> {
     return this.prisma.dtsenVersion.count();
