@@ -62,7 +62,7 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
     proposal: new ProposalService(prisma, version, region),
     publishing: new PublishingService(options.sqlite?.name ?? null, version),
     trends: new TrendsService(prisma, region, version, options.sqlite ?? null),
-    targeting: new TargetingService(prisma, region, version, options.provider, options.sqlite ?? null),
+    targeting: new TargetingService(prisma, region, version, options.sqlite ?? null),
   };
 }
 

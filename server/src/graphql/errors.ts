@@ -84,6 +84,17 @@ export class NotSupportedError extends AtlasError {
   }
 }
 
+/**
+ * The direct SQLite connection (or file) an operation computes with; `NotSupportedError` when there is none, i.e. on
+ * PostgreSQL, until those computations are ported.
+ */
+export function requireSqlite<T>(sqlite: T | null | undefined, feature: string): T {
+  if (sqlite === null || sqlite === undefined) {
+    throw new NotSupportedError(feature, `${feature} is computed with SQLite statements and is not available on PostgreSQL yet`);
+  }
+  return sqlite;
+}
+
 /** Narrows an unknown value to one of the typed API errors. */
 export function isAtlasError(error: unknown): error is AtlasError {
   return error instanceof AtlasError;

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, NotFoundError, NotSupportedError } from '../../graphql/errors.js';
+import { BadUserInputError, ConflictError, NotFoundError, requireSqlite } from '../../graphql/errors.js';
 import type { VersionService } from '../version/version.service.js';
 import type { VersionView } from '../version/version.type.js';
 import { publishInWorker, type PublishInWorkerOptions } from './publish.runner.js';
@@ -29,11 +29,11 @@ export class PublishingService {
     if (!Number.isInteger(versionId) || versionId < 1) {
       throw new BadUserInputError('versionId', `versionId must be a positive integer, got ${versionId}`);
     }
-    if (!this.sqliteFile) throw new NotSupportedError('publishVersion', 'Publishing a version is only implemented for SQLite so far');
+    const file = requireSqlite(this.sqliteFile, 'publishVersion');
     if (this.running) {
       throw new ConflictError('PUBLISH_IN_PROGRESS', 'Another DTSEN version is being published; try again when it is done', { versionId });
     }
-    const running = this.publishNow(this.sqliteFile, versionId, options);
+    const running = this.publishNow(file, versionId, options);
     this.running = running;
     try {
       await running;

@@ -15,7 +15,6 @@
  *   `NotSupportedError` on PostgreSQL.
  * - Scenarios: the same cube cells under overridden rules (`applyOverrides`, `compareScenario`).
  */
-import type { DatabaseConfig } from '../../config.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { eligibility, summarize } from '../../domain/classification.js';
@@ -23,7 +22,7 @@ import type { ExclusionCriterionCode } from '../../domain/exclusion-criteria.js'
 import { PROGRAMS, programByCode, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
 import type { QuotaStatusCode } from '../../domain/quota-status.js';
 import { ScenarioRuleError, applyOverrides, compareScenario, type ScenarioOverride } from '../../domain/scenario.js';
-import { BadUserInputError, NotFoundError, NotSupportedError, assertUnreachable } from '../../graphql/errors.js';
+import { BadUserInputError, NotFoundError, requireSqlite, assertUnreachable } from '../../graphql/errors.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { RegionService } from '../region/region.service.js';
 import type { RegionView } from '../region/region.type.js';
@@ -103,7 +102,7 @@ export class TargetingService {
     private readonly prisma: AtlasPrisma,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
-    private readonly provider: DatabaseConfig['provider'],
+    /** The direct SQLite connection; null on PostgreSQL. */
     private readonly sqlite: SqliteDatabase | null,
   ) {}
 
@@ -156,7 +155,7 @@ export class TargetingService {
 
   /** Quota, recipients, gap and status of the kabupaten/kota, filtered, sorted and paged, with totals of the filtered set. */
   async quotaStatus(input: QuotaStatusInput): Promise<QuotaStatusView> {
-    const db = this.requireSqlite('quotaStatus');
+    const db = requireSqlite(this.sqlite, 'quotaStatus');
     const limit = input.limit ?? QUOTA_DEFAULT_LIMIT;
     const offset = input.offset ?? 0;
     if (!Number.isInteger(limit) || limit < 1 || limit > QUOTA_MAX_LIMIT) {
@@ -185,7 +184,7 @@ export class TargetingService {
 
   /** The reallocation plan of one kabupaten/kota (reallocation.service.ts), with typed errors. */
   async reallocationPlan(input: ReallocationPlanInput): Promise<ReallocationPlanView> {
-    const db = this.requireSqlite('reallocationPlan');
+    const db = requireSqlite(this.sqlite, 'reallocationPlan');
     const limit = input.limit ?? DEFAULT_UNIT_LIMIT;
     if (!Number.isInteger(limit) || limit < 0 || limit > PLAN_MAX_LIMIT) {
       throw new BadUserInputError('limit', `limit must be between 0 and ${PLAN_MAX_LIMIT}, got ${limit}`);
@@ -342,7 +341,7 @@ export class TargetingService {
   private async scenarioQuota(
     version: VersionView, region: RegionView, povertyPeriod: string, baseRule: ProgramRule, scenarioRule: ProgramRule, override: ScenarioOverride,
   ): Promise<{ baseline: QuotaStatusCountsView | null; scenario: QuotaStatusCountsView | null }> {
-    const db = this.requireSqlite('scenario quota status');
+    const db = requireSqlite(this.sqlite, 'scenario quota status');
     const regencies = await this.regencies();
     const inRegion = [...regencies.values()].filter(
       (r) => region.level === 'NATION' || r.code === region.code || r.parentCode === region.code,
@@ -384,12 +383,6 @@ export class TargetingService {
     return period;
   }
 
-  private requireSqlite(feature: string): SqliteDatabase {
-    if (this.provider !== 'sqlite' || this.sqlite === null) {
-      throw new NotSupportedError(feature, `${feature} is computed with SQLite statements and is not available on ${this.provider} yet`);
-    }
-    return this.sqlite;
-  }
 
   /** Runs a reallocation computation, turning its `ReallocationError`s into typed API errors about `keys`. */
   private mapReallocationErrors<T>(keys: { versionId?: number; regencyCode?: string; povertyPeriod: string }, run: () => T): T {

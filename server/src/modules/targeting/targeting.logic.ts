@@ -197,23 +197,11 @@ export function page<T>(rows: readonly T[], offset: number, limit: number | null
   return rows.slice(offset, limit === null ? undefined : offset + limit);
 }
 
-/** Scenario minus baseline of the figures, given the domain's difference (`compareScenario`). */
-export interface FiguresDifference {
-  units: number;
-  eligible: number;
-  recipients: number;
-  correctRecipients: number;
-  inclusionErrors: number;
-  exclusionErrors: number;
-  pendingGroundCheck: number;
-  notEligible: number;
-  inclusionRate: number;
-  exclusionRate: number;
-  coverage: number;
-  leakage: number;
-  /** Signed, every cause present in either summary, in `INCLUSION_CAUSE_ORDER`. */
-  inclusionByCause: CauseCount[];
-}
+/**
+ * Scenario minus baseline of the figures, given the domain's difference (`compareScenario`): the same fields, each
+ * signed; `inclusionByCause` lists every cause present in either summary, in `INCLUSION_CAUSE_ORDER`.
+ */
+export type FiguresDifference = TargetingFigures;
 
 export function figuresDifference(baseline: TargetingFigures, scenario: TargetingFigures, d: SummaryDifference): FiguresDifference {
   return {

@@ -211,7 +211,7 @@ describe('targeting analyses on the fixture', () => {
   });
 
   it('is SQLite-only for the quota computations', async () => {
-    const service = new TargetingService({} as AtlasPrisma, {} as RegionService, {} as VersionService, 'postgresql', null);
+    const service = new TargetingService({} as AtlasPrisma, {} as RegionService, {} as VersionService, null);
     await expect(service.quotaStatus({ programCode: 'PKH' })).rejects.toBeInstanceOf(NotSupportedError);
     await expect(service.reallocationPlan({ programCode: 'PKH', regencyCode: '32.01' })).rejects.toBeInstanceOf(NotSupportedError);
   });

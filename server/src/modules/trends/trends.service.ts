@@ -8,7 +8,7 @@ import { summaryOfClassRows } from '../targeting/targeting.logic.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { programByCode, type ProgramCode } from '../../domain/programs.js';
-import { BadUserInputError, NotFoundError, NotSupportedError } from '../../graphql/errors.js';
+import { BadUserInputError, NotFoundError, requireSqlite } from '../../graphql/errors.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { ProposalKind, ProposalPath, ProposalStatus } from '../proposal/proposal.enums.js';
 import type { RegionService } from '../region/region.service.js';
@@ -133,7 +133,7 @@ export class TrendsService {
     const from = pick(all, args.fromVersionId);
     const to = pick(all, args.toVersionId);
     assertOrder(from, to, false);
-    const db = this.requireSqlite('desilTransitions');
+    const db = requireSqlite(this.sqlite, 'desilTransitions');
     try {
       const m = desilTransitions(db, { regionCode: region.code, fromVersionId: from.id, toVersionId: to.id });
       return { region, fromVersion: from, toVersion: to, source: m.source, ...summarizeTransitions(m) };
@@ -217,7 +217,7 @@ export class TrendsService {
   /** The PBI-JKN reactivation picture (SQLite only). */
   async pbiReactivation(args: { versionId?: number | null; regionCode?: string | null }): Promise<PbiReactivationGql> {
     const [region, version] = await Promise.all([this.region(args.regionCode), this.versions.resolveVersion(args.versionId)]);
-    const db = this.requireSqlite('pbiReactivation');
+    const db = requireSqlite(this.sqlite, 'pbiReactivation');
     try {
       const p = pbiReactivation(db, { versionId: version.id, regionCode: region.code });
       return {
@@ -236,10 +236,6 @@ export class TrendsService {
     return this.regions.requireRegion(code ?? NATION_CODE, 'regionCode');
   }
 
-  private requireSqlite(feature: string): SqliteDatabase {
-    if (!this.sqlite) throw new NotSupportedError(feature, `${feature} is only available on SQLite for now`);
-    return this.sqlite;
-  }
 }
 
 /** The version with this id among all versions; `NotFoundError` when unknown. */

@@ -4,6 +4,7 @@ import { ProgramCode } from '../program/program.enums.js';
 import { Region, type RegionView } from '../region/region.type.js';
 import { DtsenVersion, type VersionView } from '../version/version.type.js';
 import { ProposalKind, ProposalPath, ProposalStatus } from '../proposal/proposal.enums.js';
+import type { TransitionsSummaryView } from './trends.logic.js';
 import {
   ChurnCategory, ChurnDirection, ChurnReason, CoverageSource, PbiReactivationCondition, ProposalFunnelGroupBy, TransitionSource,
 } from './trends.enums.js';
@@ -208,23 +209,12 @@ export class DesilTransitionRowTotal {
   families!: number;
 }
 
-export interface DesilTransitionsGql {
+/** The transition summary (`summarizeTransitions`) of a region between two versions, and where it was read from. */
+export interface DesilTransitionsGql extends TransitionsSummaryView {
   region: RegionView;
   fromVersion: VersionView;
   toVersion: VersionView;
   source: TransitionSource;
-  cells: DesilTransitionCell[];
-  rowTotals: DesilTransitionRowTotal[];
-  total: number;
-  inBoth: number;
-  stayed: number;
-  movedUp: number;
-  movedDown: number;
-  entered: number;
-  left: number;
-  stayedShare: number;
-  movedUpShare: number;
-  movedDownShare: number;
 }
 
 @ObjectType('DesilTransitions', {
