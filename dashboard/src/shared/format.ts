@@ -33,3 +33,20 @@ export function formatDate(iso: string | null): string | null {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : dateFormat.format(date);
 }
+
+const signedFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedPointsFormat = new Intl.NumberFormat(LOCALE, {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'exceptZero',
+});
+
+/** A change with its sign: 1234 → "+1.234", -5 → "-5", 0 → "0". */
+export function formatSignedCount(value: number): string {
+  return signedFormat.format(value);
+}
+
+/** A change of a share in percentage points: 0.0123 → "+1,2 poin". */
+export function formatSignedPoints(fraction: number, unit = 'poin'): string {
+  return `${signedPointsFormat.format(fraction * 100)} ${unit}`;
+}

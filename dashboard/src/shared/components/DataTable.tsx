@@ -1,0 +1,246 @@
+// The one table component of the dashboard: a real <table> with caption, row headers and aria-sort,
+// optional client-side sorting, optional row selection (click or Enter), and CSV export of its rows — or
+// of every row behind a paginated table when `exportRows` fetches them.
+import { useMemo, useState, type ReactNode } from 'react';
+import { csvFileName, downloadCsv, toCsv, type CsvValue } from '../csv';
+import { formatCount, formatShare, formatSignedCount } from '../format';
+import { useMessages } from '../i18n';
+import { sharedMessages } from '../messages';
+
+export type ColumnFormat = 'text' | 'count' | 'share' | 'signed';
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  /** The raw value: what the CSV holds and what sorting compares. */
+  value: (row: Row) => CsvValue;
+  /** How the value is shown when `render` is absent (default: text). */
+  format?: ColumnFormat;
+  /** Custom cell content (badges, links); the CSV still takes `value`. */
+  render?: (row: Row) => ReactNode;
+  /** The row's header cell (`<th scope="row">`), usually the region or desil. */
+  rowHeader?: boolean;
+  /** Leave out of client-side sorting. */
+  unsortable?: boolean;
+  /** Leave out of the CSV (e.g. an action column). */
+  noExport?: boolean;
+  className?: string;
+}
+
+export type SortDirection = 'asc' | 'desc';
+export interface SortState {
+  key: string;
+  direction: SortDirection;
+}
+
+export interface DataTableProps<Row> {
+  caption: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** File name parts of the CSV export (slugged). */
+  csvName: readonly string[];
+  /** All rows for the CSV when the table shows only a page of them. */
+  exportRows?: () => Promise<readonly Row[]>;
+  /** Cells of a totals row (by column key); the CSV gets it too. */
+  footer?: Readonly<Record<string, CsvValue>>;
+  /**
+   * Sorting: omitted → sorted in the browser by clicking headers; given with `onSortChange` → the caller
+   * sorts (on the server) and the table only shows the state.
+   */
+  sort?: SortState | null;
+  onSortChange?: (sort: SortState) => void;
+  onRowSelect?: (row: Row) => void;
+  selectedKey?: string | null;
+  testId?: string;
+  /** Shown above the table, next to the CSV button. */
+  toolbar?: ReactNode;
+}
+
+function compare(a: CsvValue, b: CsvValue): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined || a === '') return 1;
+  if (b === null || b === undefined || b === '') return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'id');
+}
+
+/** Rows sorted by a column's raw value; empty values last; stable. */
+export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, direction: SortDirection): Row[] {
+  if (!column) return [...rows];
+  const sign = direction === 'asc' ? 1 : -1;
+  return rows
+    .map((row, index) => ({ row, index, value: column.value(row) }))
+    .sort((x, y) => {
+      const emptyX = x.value === null || x.value === undefined || x.value === '';
+      const emptyY = y.value === null || y.value === undefined || y.value === '';
+      if (emptyX !== emptyY) return emptyX ? 1 : -1;
+      return sign * compare(x.value, y.value) || x.index - y.index;
+    })
+    .map((entry) => entry.row);
+}
+
+export function formatCell(value: CsvValue, format: ColumnFormat = 'text'): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'number') {
+    if (format === 'count') return formatCount(value);
+    if (format === 'share') return formatShare(value);
+    if (format === 'signed') return formatSignedCount(value);
+  }
+  return String(value);
+}
+
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  csvName,
+  exportRows,
+  footer,
+  sort,
+  onSortChange,
+  onRowSelect,
+  selectedKey,
+  testId,
+  toolbar,
+}: DataTableProps<Row>) {
+  const t = useMessages(sharedMessages);
+  const controlled = onSortChange !== undefined;
+  const [localSort, setLocalSort] = useState<SortState | null>(null);
+  const activeSort = controlled ? (sort ?? null) : localSort;
+  const [exporting, setExporting] = useState(false);
+
+  const shown = useMemo(() => {
+    if (controlled || !localSort) return rows;
+    return sortRows(rows, columns.find((column) => column.key === localSort.key), localSort.direction);
+  }, [controlled, localSort, rows, columns]);
+
+  const changeSort = (key: string) => {
+    const next: SortState =
+      activeSort?.key === key
+        ? { key, direction: activeSort.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: columns.find((c) => c.key === key)?.format === 'text' ? 'asc' : 'desc' };
+    if (controlled) onSortChange(next);
+    else setLocalSort(next);
+  };
+
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const all = exportRows ? await exportRows() : shown;
+      const exported = columns.filter((column) => !column.noExport);
+      const totals = footer ? [exported.map((column, index) => footer[column.key] ?? (index === 0 ? t.total : null))] : [];
+      downloadCsv(csvFileName(...csvName), toCsv(exported, all, totals));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="data-table" data-testid={testId}>
+      <div className="data-table__toolbar">
+        {toolbar}
+        <button type="button" className="button button--quiet" onClick={() => void exportCsv()} disabled={exporting}>
+          {exporting ? t.exporting : t.exportCsv}
+        </button>
+      </div>
+      <div className="data-table__scroll">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => {
+                const sorted = activeSort?.key === column.key ? activeSort.direction : null;
+                const sortable = !column.unsortable && (controlled ? sort !== undefined : true);
+                return (
+                  <th
+                    key={column.key}
+                    scope="col"
+                    className={[column.className, column.format && column.format !== 'text' ? 'num' : ''].join(' ').trim() || undefined}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {sortable ? (
+                      <button
+                        type="button"
+                        className="data-table__sort"
+                        onClick={() => changeSort(column.key)}
+                        title={t.sortBy(column.header)}
+                      >
+                        {column.header}
+                        <span aria-hidden="true" className="data-table__sort-mark">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      column.header
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => {
+              const key = rowKey(row);
+              const selectable = onRowSelect !== undefined;
+              return (
+                <tr
+                  key={key}
+                  className={[selectable ? 'is-selectable' : '', key === selectedKey ? 'is-selected' : ''].join(' ').trim() || undefined}
+                  tabIndex={selectable ? 0 : undefined}
+                  aria-selected={selectable ? key === selectedKey : undefined}
+                  onClick={selectable ? () => onRowSelect(row) : undefined}
+                  onKeyDown={
+                    selectable
+                      ? (event) => {
+                          if (event.key === 'Enter' || event.key === ' ') {
+                            event.preventDefault();
+                            onRowSelect(row);
+                          }
+                        }
+                      : undefined
+                  }
+                >
+                  {columns.map((column) => {
+                    const content = column.render ? column.render(row) : formatCell(column.value(row), column.format);
+                    const className = [column.className, column.format && column.format !== 'text' ? 'num' : ''].join(' ').trim() || undefined;
+                    return column.rowHeader ? (
+                      <th key={column.key} scope="row" className={className}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={column.key} className={className}>
+                        {content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+          {footer && (
+            <tfoot>
+              <tr>
+                {columns.map((column, index) => {
+                  const value = footer[column.key];
+                  const content = value === undefined ? (index === 0 ? t.total : '') : formatCell(value, column.format);
+                  const className = column.format && column.format !== 'text' ? 'num' : undefined;
+                  return index === 0 ? (
+                    <th key={column.key} scope="row" className={className}>
+                      {content}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={className}>
+                      {content}
+                    </td>
+                  );
+                })}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </div>
+  );
+}
