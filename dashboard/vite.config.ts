@@ -12,6 +12,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: the chunk graph, read by the bundle budget in scripts/bench.mjs.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Keep the chart library (recharts + d3) apart from React and the app code so each stays cacheable.

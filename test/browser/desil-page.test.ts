@@ -1,35 +1,14 @@
 // End-to-end check of the dashboard's first page in a real browser: the server started by
 // test/support/global-setup.ts serves the built dashboard at `/` and GraphQL at `/graphql`.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { openBrowser, parseCount, parsePercent, type BrowserSession } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     serverUrl: string;
   }
 }
-
-// Repository root's test-artifacts/ (git-ignored); vitest provides __dirname in ESM test files too.
-const artifactsDir = resolve(__dirname, '..', '..', 'test-artifacts');
-const screenshotPath = join(artifactsDir, 'desil-page.png');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** "12,3%" → 12.3 */
-const parsePercent = (text: string) => Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
-/** "1.234.567" → 1234567 */
-const parseCount = (text: string) => Number(text.replace(/\./g, '').trim());
 
 async function columnTexts(rows: Locator, cellIndex: number): Promise<string[]> {
   return rows.evaluateAll(
@@ -39,43 +18,25 @@ async function columnTexts(rows: Locator, cellIndex: number): Promise<string[]> 
 }
 
 describe('desil distribution page', () => {
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'id-ID',
-      // Static bars: the screenshot and the bar geometry do not depend on animation timing.
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) =>
-      problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
-    );
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
-    });
+    session = await openBrowser();
+    page = session.page;
   });
 
   afterAll(async () => {
-    await browser.close();
+    await session.close();
   });
 
   it('shows the national desil distribution of the latest version and switches units', async () => {
     onTestFailed(async () => {
-      await mkdir(artifactsDir, { recursive: true });
-      await page.screenshot({ path: join(artifactsDir, 'desil-page.failure.png'), fullPage: true });
-      console.error(`desil page problems:\n${problems.join('\n')}`);
+      await session.screenshot('desil-page.failure');
+      console.error(`desil page problems:\n${session.problems.join('\n')}`);
     });
     const baseUrl = inject('serverUrl');
-    await page.goto(new URL('/', baseUrl).href, { waitUntil: 'domcontentloaded' });
+    await page.goto(new URL('/desil', baseUrl).href, { waitUntil: 'domcontentloaded' });
 
     await expect.poll(() => page.locator('h1').textContent()).toBe('DTSEN Atlas');
 
@@ -95,7 +56,7 @@ describe('desil distribution page', () => {
     expect(['Terbit', 'Draf']).toContain(await version.locator('.version__status').textContent());
 
     // The table: ten desil rows whose counts add up to the totals and whose shares add up to ~100 %.
-    const table = page.getByRole('table');
+    const table = page.locator('table.desil-table');
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(10);
     expect(await columnTexts(rows, 0)).toEqual(Array.from({ length: 10 }, (_, index) => `Desil ${index + 1}`));
@@ -139,9 +100,8 @@ describe('desil distribution page', () => {
     await expect.poll(() => chart.getAttribute('data-unit')).toBe('families');
     await expect.poll(heights).toEqual(familyHeights);
 
-    await mkdir(artifactsDir, { recursive: true });
-    await page.screenshot({ path: screenshotPath, fullPage: true });
+    await session.screenshot('desil-page');
 
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ function notify(): void {
 export interface NavigateOptions {
   /** Replace the history entry instead of adding one (for typing in a search box, say). */
   replace?: boolean;
+  /** Stay at the current scroll position (a setting changed further down the page: sort, compared versions). */
+  keepScroll?: boolean;
 }
 
 /** Moves to the state the change describes; a change that leaves the link equal adds no history entry. */
@@ -40,7 +42,7 @@ export function navigate(change: StateChange, options: NavigateOptions = {}): vo
   if (href === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', href);
   else window.history.pushState(null, '', href);
-  window.scrollTo({ top: 0 });
+  if (!options.keepScroll) window.scrollTo({ top: 0 });
   notify();
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { bucketsFixture } from './__fixtures__/distribution';
-import { cumulativeUpTo, desilBand, desilLabel, toRows, toSeries } from './toSeries';
+import {
+  compareSeries,
+  compareVersionOf,
+  cumulativeUpTo,
+  desilBand,
+  desilLabel,
+  paramOfUnit,
+  toRows,
+  toSeries,
+  unitOfParam,
+} from './toSeries';
 
 const bucket = (desil: number, families: number, individuals: number) => ({
   desil,
@@ -111,5 +121,54 @@ describe('cumulativeUpTo', () => {
 describe('desilLabel', () => {
   it('names a desil the way the chart and the table show it', () => {
     expect(desilLabel(10)).toBe('Desil 10');
+  });
+
+  it('can be replaced by the labeller of the current language', () => {
+    expect(toSeries(bucketsFixture, 'families', (desil) => `Decile ${desil}`).map((point) => point.label)[9]).toBe('Decile 10');
+  });
+});
+
+describe('compareSeries', () => {
+  it('puts the compared version beside each desil with the difference in units and in shares', () => {
+    const current = [bucket(1, 30, 120), bucket(2, 70, 280)];
+    const before = [bucket(1, 40, 120), bucket(3, 60, 280)];
+    const points = compareSeries(current, before, 'families');
+    expect(points).toHaveLength(10);
+    expect(points[0]).toMatchObject({ desil: 1, value: 30, compareValue: 40, difference: -10 });
+    expect(points[0]?.shareDifference).toBeCloseTo(-0.1, 12);
+    expect(points[1]).toMatchObject({ desil: 2, value: 70, compareValue: 0, difference: 70 });
+    expect(points[2]).toMatchObject({ desil: 3, value: 0, compareValue: 60, difference: -60 });
+    expect(points[9]).toMatchObject({ desil: 10, value: 0, compareValue: 0, difference: 0, shareDifference: 0 });
+  });
+
+  it('compares the individuals when that unit is selected', () => {
+    const points = compareSeries([bucket(1, 30, 200)], [bucket(1, 30, 100)], 'individuals');
+    expect(points[0]).toMatchObject({ value: 200, compareValue: 100, difference: 100 });
+    expect(points[0]?.shareDifference).toBeCloseTo(0.25, 12);
+  });
+});
+
+describe('unit in the URL', () => {
+  it('reads satuan=individu as individuals and anything else as families, and writes it back', () => {
+    expect(unitOfParam('individu')).toBe('individuals');
+    expect(unitOfParam('')).toBe('families');
+    expect(unitOfParam('jiwa')).toBe('families');
+    expect(paramOfUnit('individuals')).toBe('individu');
+    expect(paramOfUnit('families')).toBe('keluarga');
+  });
+});
+
+describe('compareVersionOf', () => {
+  const published = [{ id: 1 }, { id: 2 }, { id: 4 }];
+
+  it('takes a published version other than the one shown', () => {
+    expect(compareVersionOf('2', published, 4)).toEqual({ id: 2 });
+  });
+
+  it('ignores the version shown, unknown or unpublished ids and junk', () => {
+    expect(compareVersionOf('4', published, 4)).toBeNull();
+    expect(compareVersionOf('3', published, 4)).toBeNull();
+    expect(compareVersionOf('', published, 4)).toBeNull();
+    expect(compareVersionOf('dua', published, 4)).toBeNull();
   });
 });

@@ -12,17 +12,7 @@ export type DesilUnit = 'families' | 'individuals';
 export type DesilBand = 'priority' | 'extended' | 'upper';
 
 export const DESILS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-
-export const UNIT_LABELS: Readonly<Record<DesilUnit, string>> = {
-  families: 'Keluarga',
-  individuals: 'Individu',
-};
-
-export const BAND_LABELS: Readonly<Record<DesilBand, string>> = {
-  priority: 'Desil 1–4 · sasaran PKH',
-  extended: 'Desil 5 · sasaran program desil 1–5 (Sembako, PBI-JKN)',
-  upper: 'Desil 6–10 · di luar sasaran bansos',
-};
+export const BANDS: readonly DesilBand[] = ['priority', 'extended', 'upper'];
 
 export function desilBand(desil: number): DesilBand {
   if (desil <= 4) return 'priority';
@@ -30,6 +20,7 @@ export function desilBand(desil: number): DesilBand {
   return 'upper';
 }
 
+/** The Indonesian name of a desil (the default labeller; the view passes the current language's). */
 export function desilLabel(desil: number): string {
   return `Desil ${desil}`;
 }
@@ -58,13 +49,13 @@ export interface DesilPoint {
  * Rows for desil 1 to 10 in order. A desil the API did not return (no family in it) is a row of zeros,
  * so the chart and the table always show ten desil; buckets outside 1–10 are ignored.
  */
-export function toRows(buckets: readonly DesilBucketFieldsFragment[]): DesilRow[] {
+export function toRows(buckets: readonly DesilBucketFieldsFragment[], label: (desil: number) => string = desilLabel): DesilRow[] {
   const byDesil = new Map(buckets.map((bucket) => [bucket.desil, bucket]));
   return DESILS.map((desil) => {
     const bucket = byDesil.get(desil);
     return {
       desil,
-      label: desilLabel(desil),
+      label: label(desil),
       band: desilBand(desil),
       families: bucket?.families ?? 0,
       individuals: bucket?.individuals ?? 0,
@@ -75,8 +66,12 @@ export function toRows(buckets: readonly DesilBucketFieldsFragment[]): DesilRow[
 }
 
 /** Chart series for one unit: ten points, desil 1 first. */
-export function toSeries(buckets: readonly DesilBucketFieldsFragment[], unit: DesilUnit): DesilPoint[] {
-  return toRows(buckets).map((row) => ({
+export function toSeries(
+  buckets: readonly DesilBucketFieldsFragment[],
+  unit: DesilUnit,
+  label: (desil: number) => string = desilLabel,
+): DesilPoint[] {
+  return toRows(buckets, label).map((row) => ({
     desil: row.desil,
     label: row.label,
     band: row.band,
@@ -99,4 +94,53 @@ export function cumulativeUpTo(series: readonly DesilPoint[], maxDesil: number):
       (sum, point) => ({ maxDesil, value: sum.value + point.value, share: sum.share + point.share }),
       { maxDesil, value: 0, share: 0 },
     );
+}
+
+/** One desil of two versions side by side: the selected version, the compared one, and the difference. */
+export interface ComparedPoint extends DesilPoint {
+  compareValue: number;
+  compareShare: number;
+  /** value − compareValue */
+  difference: number;
+  /** share − compareShare, a fraction (0.01 = one percentage point). */
+  shareDifference: number;
+}
+
+/** Ten desil of the selected version against the compared version, for one unit. */
+export function compareSeries(
+  current: readonly DesilBucketFieldsFragment[],
+  compared: readonly DesilBucketFieldsFragment[],
+  unit: DesilUnit,
+  label: (desil: number) => string = desilLabel,
+): ComparedPoint[] {
+  const other = toSeries(compared, unit, label);
+  return toSeries(current, unit, label).map((point, index) => {
+    const before = other[index] ?? { value: 0, share: 0 };
+    return {
+      ...point,
+      compareValue: before.value,
+      compareShare: before.share,
+      difference: point.value - before.value,
+      shareDifference: point.share - before.share,
+    };
+  });
+}
+
+/** `satuan=individu` in the URL is the Individu unit; anything else (or nothing) is Keluarga. */
+export function unitOfParam(value: string): DesilUnit {
+  return value === 'individu' ? 'individuals' : 'families';
+}
+
+export function paramOfUnit(unit: DesilUnit): string {
+  return unit === 'individuals' ? 'individu' : 'keluarga';
+}
+
+/**
+ * The version to compare with, from `banding=<id>`: only a published version other than the one shown;
+ * anything else means no comparison.
+ */
+export function compareVersionOf<V extends { id: number }>(param: string, published: readonly V[], currentId: number): V | null {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id === currentId) return null;
+  return published.find((version) => version.id === id) ?? null;
 }

@@ -24,6 +24,8 @@ export interface Column<Row> {
   unsortable?: boolean;
   /** Leave out of the CSV (e.g. an action column). */
   noExport?: boolean;
+  /** Only in the CSV, not shown (e.g. a change the table shows inside another column's cell). */
+  csvOnly?: boolean;
   className?: string;
 }
 
@@ -55,6 +57,8 @@ export interface DataTableProps<Row> {
   testId?: string;
   /** Shown above the table, next to the CSV button. */
   toolbar?: ReactNode;
+  /** Class of the <table> element itself (a view's styles and tests address it). */
+  className?: string;
 }
 
 function compare(a: CsvValue, b: CsvValue): number {
@@ -104,6 +108,7 @@ export function DataTable<Row>({
   selectedKey,
   testId,
   toolbar,
+  className,
 }: DataTableProps<Row>) {
   const t = useMessages(sharedMessages);
   const controlled = onSortChange !== undefined;
@@ -111,6 +116,7 @@ export function DataTable<Row>({
   const activeSort = controlled ? (sort ?? null) : localSort;
   const [exporting, setExporting] = useState(false);
 
+  const visible = useMemo(() => columns.filter((column) => !column.csvOnly), [columns]);
   const shown = useMemo(() => {
     if (controlled || !localSort) return rows;
     return sortRows(rows, columns.find((column) => column.key === localSort.key), localSort.direction);
@@ -146,11 +152,11 @@ export function DataTable<Row>({
         </button>
       </div>
       <div className="data-table__scroll">
-        <table>
+        <table className={className}>
           <caption>{caption}</caption>
           <thead>
             <tr>
-              {columns.map((column) => {
+              {visible.map((column) => {
                 const sorted = activeSort?.key === column.key ? activeSort.direction : null;
                 const sortable = !column.unsortable && (controlled ? sort !== undefined : true);
                 return (
@@ -202,7 +208,7 @@ export function DataTable<Row>({
                       : undefined
                   }
                 >
-                  {columns.map((column) => {
+                  {visible.map((column) => {
                     const content = column.render ? column.render(row) : formatCell(column.value(row), column.format);
                     const className = [column.className, column.format && column.format !== 'text' ? 'num' : ''].join(' ').trim() || undefined;
                     return column.rowHeader ? (
@@ -222,7 +228,7 @@ export function DataTable<Row>({
           {footer && (
             <tfoot>
               <tr>
-                {columns.map((column, index) => {
+                {visible.map((column, index) => {
                   const value = footer[column.key];
                   const content = value === undefined ? (index === 0 ? t.total : '') : formatCell(value, column.format);
                   const className = column.format && column.format !== 'text' ? 'num' : undefined;

@@ -1,14 +1,39 @@
-import type { DesilBucketFieldsFragment, DesilVersionFragment } from '../../../generated/graphql';
+import type { DesilBucketFieldsFragment } from '../../../generated/graphql';
 import type { DesilDistribution } from '../hooks/useDesilDistribution';
 
-export const versionFixture: DesilVersionFragment = {
-  id: 5,
-  label: 'DTSEN Versi 5',
-  status: 'PUBLISHED',
-  publishedAt: '2026-01-15T03:00:00.000Z',
-};
+type Counts = ReadonlyArray<readonly [families: number, individuals: number]>;
+type Level = DesilDistribution['region']['level'];
+type Figures = Omit<DesilDistribution, 'subRegions' | 'subRegionCount'>;
 
-const counts: ReadonlyArray<readonly [families: number, individuals: number]> = [
+/** A region's figures from its counts per desil (desil 1 first), shares computed as the API does. */
+export function figures(code: string, name: string, level: Level, counts: Counts): Figures {
+  const totalFamilies = counts.reduce((sum, [families]) => sum + families, 0);
+  const totalIndividuals = counts.reduce((sum, [, individuals]) => sum + individuals, 0);
+  const buckets: DesilBucketFieldsFragment[] = counts.map(([families, individuals], index) => ({
+    desil: index + 1,
+    families,
+    individuals,
+    familyShare: totalFamilies === 0 ? 0 : families / totalFamilies,
+    individualShare: totalIndividuals === 0 ? 0 : individuals / totalIndividuals,
+  }));
+  const upTo4 = buckets.slice(0, 4);
+  return {
+    totalFamilies,
+    totalIndividuals,
+    region: { code, name, level },
+    shareDesil1To4: {
+      families: upTo4.reduce((sum, bucket) => sum + bucket.familyShare, 0),
+      individuals: upTo4.reduce((sum, bucket) => sum + bucket.individualShare, 0),
+    },
+    buckets,
+  };
+}
+
+export function withSubRegions(region: Figures, subRegions: readonly Figures[]): DesilDistribution {
+  return { ...region, subRegionCount: subRegions.length, subRegions: subRegions.map((sub) => ({ ...sub })) };
+}
+
+const nationalCounts: Counts = [
   [9_512_345, 33_100_020],
   [9_498_001, 31_204_115],
   [9_503_777, 30_012_876],
@@ -21,21 +46,43 @@ const counts: ReadonlyArray<readonly [families: number, individuals: number]> = 
   [9_498_066, 26_801_218],
 ];
 
-export const totalFamiliesFixture = counts.reduce((sum, [families]) => sum + families, 0);
-export const totalIndividualsFixture = counts.reduce((sum, [, individuals]) => sum + individuals, 0);
+/** Ten desil: `poor` in each of desil 1–4, `middle` in 5, `rich` in 6–10. */
+const shaped = (poor: number, middle: number, rich: number): Counts =>
+  Array.from({ length: 10 }, (_, index) => {
+    const families = index < 4 ? poor : index === 4 ? middle : rich;
+    return [families, families * 3] as const;
+  });
 
-export const bucketsFixture: DesilBucketFieldsFragment[] = counts.map(([families, individuals], index) => ({
-  desil: index + 1,
-  families,
-  individuals,
-  familyShare: families / totalFamiliesFixture,
-  individualShare: individuals / totalIndividualsFixture,
-}));
+// Desil 1–4 family shares: Papua Pegunungan 80,0 %, Jawa Barat 40,0 %, DKI Jakarta 23,5 %.
+export const papuaFixture = figures('95', 'Papua Pegunungan', 'PROVINCE', shaped(200, 50, 30));
+export const jabarFixture = figures('32', 'Jawa Barat', 'PROVINCE', shaped(1_000, 1_000, 1_000));
+export const jakartaFixture = figures('31', 'DKI Jakarta', 'PROVINCE', shaped(100, 100, 240));
 
-export const distributionFixture: DesilDistribution = {
-  totalFamilies: totalFamiliesFixture,
-  totalIndividuals: totalIndividualsFixture,
-  version: versionFixture,
-  region: { code: 'ID', name: 'Indonesia', level: 'NATION' },
-  buckets: bucketsFixture,
-};
+export const totalFamiliesFixture = nationalCounts.reduce((sum, [families]) => sum + families, 0);
+export const totalIndividualsFixture = nationalCounts.reduce((sum, [, individuals]) => sum + individuals, 0);
+
+/** The nation at the selected version (3 in `versionsFixture`), with three provinces in code order. */
+export const distributionFixture: DesilDistribution = withSubRegions(figures('ID', 'Indonesia', 'NATION', nationalCounts), [
+  jakartaFixture,
+  jabarFixture,
+  papuaFixture,
+]);
+
+export const bucketsFixture = distributionFixture.buckets;
+
+/** The nation at the compared version: 1.000 more families in desil 1, Jawa Barat 51,3 % in desil 1–4. */
+export const compareFixture: DesilDistribution = withSubRegions(
+  figures(
+    'ID',
+    'Indonesia',
+    'NATION',
+    nationalCounts.map(([families, individuals], index) => (index === 0 ? [families + 1_000, individuals + 4_000] : [families, individuals])),
+  ),
+  [jakartaFixture, figures('32', 'Jawa Barat', 'PROVINCE', shaped(1_250, 1_000, 750)), papuaFixture],
+);
+
+/** A desa: its own figures and no sub-regions. */
+export const villageFixture: DesilDistribution = withSubRegions(
+  figures('32.01.01.2001', 'Cibinong', 'VILLAGE', shaped(3, 2, 1)),
+  [],
+);

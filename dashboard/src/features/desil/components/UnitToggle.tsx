@@ -1,5 +1,7 @@
 import { useId } from 'react';
-import { UNIT_LABELS, type DesilUnit } from '../toSeries';
+import { useMessages } from '../../../shared/i18n';
+import { desilMessages } from '../messages';
+import type { DesilUnit } from '../toSeries';
 
 const UNITS: readonly DesilUnit[] = ['families', 'individuals'];
 
@@ -10,10 +12,11 @@ export interface UnitToggleProps {
 
 /** Keluarga / Individu switch: a radio group styled as a segmented control. */
 export function UnitToggle({ unit, onChange }: UnitToggleProps) {
+  const t = useMessages(desilMessages);
   const name = useId();
   return (
     <fieldset className="unit-toggle">
-      <legend className="unit-toggle__legend">Satuan</legend>
+      <legend className="unit-toggle__legend">{t.unitLegend}</legend>
       {UNITS.map((option) => (
         <label key={option} className="unit-toggle__option">
           <input
@@ -25,7 +28,7 @@ export function UnitToggle({ unit, onChange }: UnitToggleProps) {
               onChange(option);
             }}
           />
-          <span>{UNIT_LABELS[option]}</span>
+          <span>{option === 'families' ? t.families : t.individuals}</span>
         </label>
       ))}
     </fieldset>

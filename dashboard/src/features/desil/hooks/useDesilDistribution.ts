@@ -1,46 +1,27 @@
 import { useCallback } from 'react';
-import { useQuery } from 'urql';
-import {
-  DesilDistributionDocument,
-  LatestVersionDocument,
-  type DesilDistributionQuery,
-} from '../../../generated/graphql';
+import { useQuery, type CombinedError } from 'urql';
+import { DesilDistributionDocument, type DesilDistributionQuery } from '../../../generated/graphql';
 
 export type DesilDistribution = DesilDistributionQuery['decileDistribution'];
 
-/** What the desil page can show; `empty` means no DTSEN version has been published yet. */
-export type DesilDistributionState =
-  | { status: 'loading' }
-  | { status: 'empty' }
-  | { status: 'error'; message: string; retry: () => void }
-  | { status: 'ready'; distribution: DesilDistribution };
-
-/** National code of the region tree. */
-export const NATION_CODE = 'ID';
+/** One distribution query: its data (kept while refetching), whether it is fetching, its error, a retry. */
+export interface DistributionResult {
+  data: DesilDistribution | undefined;
+  fetching: boolean;
+  error: CombinedError | undefined;
+  retry: () => void;
+}
 
 /**
- * The desil distribution of the latest published version in a region (the nation by default):
- * first the latest version, then its distribution, so an empty registry is a state, not an error.
+ * The desil distribution (with every sub-region) of a region at a version; paused while `versionId` is
+ * null (no version resolved yet, or no comparison asked for).
  */
-export function useDesilDistribution(regionCode: string = NATION_CODE): DesilDistributionState {
-  const [latest, reexecuteLatest] = useQuery({ query: LatestVersionDocument });
-  const versionId = latest.data?.latestVersion?.id;
-  const [distribution, reexecuteDistribution] = useQuery({
+export function useDesilDistribution(regionCode: string, versionId: number | null): DistributionResult {
+  const [result, reexecute] = useQuery({
     query: DesilDistributionDocument,
     variables: { regionCode, versionId: versionId ?? 0 },
-    pause: versionId === undefined,
+    pause: versionId === null,
   });
-
-  const retry = useCallback(() => {
-    const context = { requestPolicy: 'network-only' as const };
-    if (versionId === undefined) reexecuteLatest(context);
-    else reexecuteDistribution(context);
-  }, [versionId, reexecuteLatest, reexecuteDistribution]);
-
-  if (latest.error) return { status: 'error', message: latest.error.message, retry };
-  if (!latest.data) return { status: 'loading' };
-  if (!latest.data.latestVersion) return { status: 'empty' };
-  if (distribution.error) return { status: 'error', message: distribution.error.message, retry };
-  if (!distribution.data) return { status: 'loading' };
-  return { status: 'ready', distribution: distribution.data.decileDistribution };
+  const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  return { data: result.data?.decileDistribution, fetching: result.fetching, error: result.error, retry };
 }

@@ -1,0 +1,79 @@
+// Shared by the browser tests: Debian Chromium through playwright-core (the flags this machine's notes
+// require), one page per test file that records every console error, page error, failed request and HTTP
+// error, and a place for screenshots (test-artifacts/, git-ignored, kept by CI).
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const artifactsDir = resolve(__dirname, '..', '..', 'test-artifacts');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors, failed requests and HTTP errors seen so far, in order. */
+  problems: string[];
+  /** Watches another page (a second tab, a fresh context) for the same problems. */
+  watch: (page: Page) => void;
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function openBrowser(options: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'id-ID',
+    // Static charts: screenshots and geometry do not depend on animation timing.
+    reducedMotion: 'reduce',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      // A download's blob: URL and requests cut short by a navigation are not failures of the app.
+      const reason = request.failure()?.errorText ?? '';
+      if (request.url().startsWith('blob:') || reason === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${request.method()} ${request.url()} ${reason}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    });
+  };
+  const page = await context.newPage();
+  watch(page);
+  return {
+    browser,
+    context,
+    page,
+    problems,
+    watch,
+    screenshot: async (name) => {
+      await mkdir(artifactsDir, { recursive: true });
+      const path = join(artifactsDir, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** "12,3%" → 12.3 */
+export const parsePercent = (text: string) => Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
+/** "1.234.567" → 1234567 (also "−1.234" and "+5") */
+export const parseCount = (text: string) => Number(text.replace(/\./g, '').replace('−', '-').replace('+', '').trim());
