@@ -48,6 +48,36 @@ async function settled(page: Page, selector: string) {
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 
+/** RFC 4180 lines → cells (quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 1;
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
 describe('dashboard', () => {
   let session: BrowserSession;
   let page: Page;
@@ -181,8 +211,8 @@ describe('dashboard', () => {
     onFailure('csv');
     await page.goto(url('/kuota?program=PKH'));
     await settled(page, '[data-testid="quota-table"] tbody tr');
-    const { quotaStatus } = await graphql<{ quotaStatus: { totalCount: number } }>(
-      '{ quotaStatus(programCode: PKH) { totalCount } }',
+    const { quotaStatus } = await graphql<{ quotaStatus: { totalCount: number; totals: { quota: number } } }>(
+      '{ quotaStatus(programCode: PKH) { totalCount totals { quota } } }',
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -190,11 +220,27 @@ describe('dashboard', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const path = await download.path();
-    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-    const lines = text.trimEnd().split('\r\n');
-    const dataLines = lines.slice(1).filter((line) => !/^(Jumlah|Total),/.test(line));
-    expect(dataLines).toHaveLength(quotaStatus.totalCount);
-    expect(new Set(dataLines.map((line) => line.split(',')[0])).size).toBe(quotaStatus.totalCount);
+    const text = await readFile(path, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header = [], ...lines] = parseCsv(text.slice(1));
+    const column = (name: string) => {
+      const index = header.indexOf(name);
+      if (index < 0) throw new Error(`no column ${name} in ${header.join(',')}`);
+      return index;
+    };
+    const code = column('Kode');
+    const quota = column('Kuota');
+    const recipients = column('Penerima');
+    // One line per kabupaten/kota (each code once), then the totals line.
+    const rows = lines.filter((line) => /^\d{2}\.\d{2}$/.test(line[code] ?? ''));
+    expect(rows).toHaveLength(quotaStatus.totalCount);
+    expect(new Set(rows.map((line) => line[code])).size).toBe(quotaStatus.totalCount);
+    const totals = lines.filter((line) => !rows.includes(line));
+    expect(totals).toHaveLength(1);
+    const sum = (index: number) => rows.reduce((total, line) => total + Number(line[index]), 0);
+    expect(Number(totals[0]?.[quota])).toBe(sum(quota));
+    expect(Number(totals[0]?.[recipients])).toBe(sum(recipients));
+    expect(sum(quota)).toBe(quotaStatus.totals.quota);
     expect(session.problems).toEqual([]);
   });
 

@@ -115,6 +115,7 @@ export function DataTable<Row>({
   const [localSort, setLocalSort] = useState<SortState | null>(null);
   const activeSort = controlled ? (sort ?? null) : localSort;
   const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   const visible = useMemo(() => columns.filter((column) => !column.csvOnly), [columns]);
   const shown = useMemo(() => {
@@ -133,11 +134,15 @@ export function DataTable<Row>({
 
   const exportCsv = async () => {
     setExporting(true);
+    setExportError(null);
     try {
       const all = exportRows ? await exportRows() : shown;
       const exported = columns.filter((column) => !column.noExport);
       const totals = footer ? [exported.map((column, index) => footer[column.key] ?? (index === 0 ? t.total : null))] : [];
       downloadCsv(csvFileName(...csvName), toCsv(exported, all, totals));
+    } catch (error) {
+      // Fetching every row for the file failed: say so next to the button; the table stays as it is.
+      setExportError(error instanceof Error ? error.message : String(error));
     } finally {
       setExporting(false);
     }
@@ -150,6 +155,11 @@ export function DataTable<Row>({
         <button type="button" className="button button--quiet" onClick={() => void exportCsv()} disabled={exporting}>
           {exporting ? t.exporting : t.exportCsv}
         </button>
+        {exportError !== null && (
+          <p className="data-table__error" role="alert">
+            {t.exportFailed(exportError.replace(/^\[(GraphQL|Network)\]\s*/, ''))}
+          </p>
+        )}
       </div>
       <div className="data-table__scroll">
         <table className={className}>
