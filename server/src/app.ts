@@ -8,13 +8,15 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import type { AppConfig } from './config.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, type AppConfig } from './config.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from './graphql/query-limits.js';
 import { createResponseCache } from './graphql/response-cache.js';
 import { buildAtlasSchema } from './graphql/schema.js';
+import { requestTimeout } from './http/request-timeout.js';
 
 /** Optional collaborators of {@link createApp}; tests inject their own Prisma client and logger. */
 export interface AppDeps {
@@ -75,13 +77,16 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
   const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
 
+  const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const apollo = new ApolloServer<AtlasContext>({
     schema: await buildAtlasSchema(),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: !production,
+    parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
+      queryLimitsPlugin(limits),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -98,6 +103,9 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
       : null;
   app.use(
     '/graphql',
+    requestTimeout(config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, (method, url) =>
+      logger.error(`Request timed out: ${method} ${url}`, null),
+    ),
     requireJsonBody,
     express.json({ limit: '1mb' }),
     ...(cache ? [cache.middleware] : []),

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 
 /** Repository root (two levels above server/src or server/dist). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,6 +32,21 @@ export interface AppConfig {
    * SQLite only). `ATLAS_RESPONSE_CACHE=0` turns it off. Default on.
    */
   responseCache?: boolean;
+  /** Depth, alias, cost and token limits of one GraphQL operation (`graphql/query-limits.ts`). */
+  queryLimits?: QueryLimits;
+  /** Milliseconds a `/graphql` request may take before it is answered 503 TIMEOUT. */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A positive whole number from the environment, or the default when unset. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -41,5 +57,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dashboardDist = resolve(env.DASHBOARD_DIST ?? resolve(repoRoot, 'dashboard', 'dist'));
   const cache = env.ATLAS_RESPONSE_CACHE ?? '1';
   if (cache !== '0' && cache !== '1') throw new Error(`ATLAS_RESPONSE_CACHE must be 0 or 1, got "${cache}"`);
-  return { port, database: parseDatabaseUrl(env.DATABASE_URL), dashboardDist, responseCache: cache === '1' };
+  return {
+    port,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    dashboardDist,
+    responseCache: cache === '1',
+    queryLimits: {
+      maxDepth: positiveInteger(env, 'ATLAS_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth),
+      maxAliases: positiveInteger(env, 'ATLAS_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases),
+      maxCost: positiveInteger(env, 'ATLAS_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost),
+      maxTokens: positiveInteger(env, 'ATLAS_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
+    },
+    requestTimeoutMs: positiveInteger(env, 'ATLAS_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+  };
 }

@@ -4,7 +4,13 @@ import { GraphQLError } from './graphql-js.js';
  * Error codes the API returns to clients, as a closed union. Anything not listed here is an unexpected error:
  * it is logged on the server and reaches clients only as `INTERNAL_SERVER_ERROR` (see `format-error.ts`).
  */
-export type AtlasErrorCode = 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'FORBIDDEN' | 'NOT_SUPPORTED';
+export type AtlasErrorCode =
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'NOT_SUPPORTED'
+  | 'QUERY_TOO_COMPLEX';
 
 /** Extensions carried by every typed API error. */
 export interface AtlasErrorExtensions {
@@ -81,6 +87,25 @@ export class NotSupportedError extends AtlasError {
   constructor(feature: string, message: string) {
     super(message, { extensions: { code: 'NOT_SUPPORTED', feature } });
     this.name = 'NotSupportedError';
+  }
+}
+
+/** Which of the query limits (`graphql/query-limits.ts`) a request went over. */
+export type QueryLimitKind = 'depth' | 'aliases' | 'cost';
+
+/**
+ * The operation is deeper, has more aliases or would cost more than the server allows: rejected before it runs,
+ * with HTTP 400 and the limit, its maximum and the operation's figure in the extensions.
+ */
+export class QueryTooComplexError extends AtlasError {
+  readonly code = 'QUERY_TOO_COMPLEX' as const;
+
+  constructor(limit: QueryLimitKind, max: number, actual: number) {
+    const what = { depth: 'nesting depth', aliases: 'aliases', cost: 'estimated cost' }[limit];
+    super(`The operation's ${what} is ${actual}, over the limit of ${max}`, {
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, actual, http: { status: 400 } },
+    });
+    this.name = 'QueryTooComplexError';
   }
 }
 

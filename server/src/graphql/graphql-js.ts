@@ -6,5 +6,33 @@
  * our sources to `index.mjs`, giving two graphql-js instances whose `instanceof` checks disagree. Naming the file
  * keeps a single instance in every runtime.
  */
-export { GraphQLError, Kind, lexicographicSortSchema, parse, printSchema } from 'graphql/index.js';
-export type { DocumentNode, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql/index.js';
+export {
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  lexicographicSortSchema,
+  parse,
+  printSchema,
+  valueFromAST,
+} from 'graphql/index.js';
+export type {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLFormattedError,
+  GraphQLInputType,
+  GraphQLOutputType,
+  GraphQLNamedType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql/index.js';
