@@ -17,6 +17,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from './graphql/query-limits.
 import { createResponseCache } from './graphql/response-cache.js';
 import { buildAtlasSchema } from './graphql/schema.js';
 import { requestTimeout } from './http/request-timeout.js';
+import { accessScope, authenticate, principalOf } from './modules/auth/authenticate.js';
 
 /** Optional collaborators of {@link createApp}; tests inject their own Prisma client and logger. */
 export interface AppDeps {
@@ -99,7 +100,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
 
   const cache =
     sqlite && (config.responseCache ?? true)
-      ? createResponseCache({ generation: () => String(sqlite.pragma('data_version', { simple: true })) })
+      ? createResponseCache({ generation: () => String(sqlite.pragma('data_version', { simple: true })), scope: accessScope })
       : null;
   app.use(
     '/graphql',
@@ -108,8 +109,15 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     ),
     requireJsonBody,
     express.json({ limit: '1mb' }),
+    authenticate(services.auth),
     ...(cache ? [cache.middleware] : []),
-    expressMiddleware(apollo, { context: () => Promise.resolve(createContext(services)) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => {
+        const body = req.body as { operationName?: unknown } | undefined;
+        const operationName = typeof body?.operationName === 'string' ? body.operationName : null;
+        return Promise.resolve(createContext(services, principalOf(req), operationName));
+      },
+    }),
   );
 
   app.get('/healthz', (async (_req, res) => {

@@ -5,6 +5,7 @@
  *   ensure-dataset [same options]                                      generate only when the database has no data
  *   migrate                                                            apply migrations to DATABASE_URL
  *   emit-schema                                                        write schema/schema.graphql
+ *   user add|token|list|disable|revoke ...                             users and API tokens (see `dtsen user`)
  *   bench-generate [--scale 0.01] [--versions 5] [--seed 1]            generate into a scratch file, print figures
  *   bench-analytics [--scale 0.01] [--versions 5] [--seed 1] [--compare full|none] [--file F]
  *                                                                      publish every version (timed next to a full recount
@@ -22,8 +23,44 @@ import { type GenerateReport, generateDataset } from './generator/generate.js';
 
 const DEFAULTS = { scale: '0.001', versions: '5', seed: '1' };
 
+/** `dtsen user ...` on DATABASE_URL (migrations applied first). */
+async function userCommand(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const target = config.database.provider === 'sqlite' ? { provider: 'sqlite' as const, file: config.database.file } : config.database;
+  await applyMigrations(target);
+  const { createPrismaClient } = await import('./db/prisma.js');
+  const { runUserCommand } = await import('./modules/auth/user-cli.js');
+  const prisma = createPrismaClient(config.database);
+  try {
+    await runUserCommand(args, prisma);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+/** The default dataset's one user per role, created once; their tokens go to a private file next to the database. */
+async function devUsers(file: string): Promise<void> {
+  const { createPrismaClient } = await import('./db/prisma.js');
+  const { ensureDevUsers } = await import('./modules/auth/dev-users.js');
+  const prisma = createPrismaClient({ provider: 'sqlite', url: `file:${file}`, file });
+  try {
+    const tokensFile = `${file.replace(/\.db$/, '')}.users.txt`;
+    const tokens = await ensureDevUsers(prisma, tokensFile);
+    if (tokens.size > 0) {
+      console.log(`\ncreated one user per role; sign in to the dashboard with a token from ${tokensFile}:`);
+      for (const [username, token] of tokens) console.log(`  ${username.padEnd(18)} ${token}`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'user') {
+    await userCommand(rest);
+    return;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -62,10 +99,12 @@ async function main(argv: string[]): Promise<void> {
       const file = sqliteFile();
       if (hasPublishedVersion(file)) {
         console.log(`dataset present: ${file}`);
+        await devUsers(file);
         return;
       }
       const report = await generateDataset({ ...numbers(DEFAULTS.scale), file });
       printReport(report, file);
+      await devUsers(file);
       return;
     }
     case 'migrate': {

@@ -1,6 +1,9 @@
 import type { DatabaseConfig } from '../config.js';
 import type { AtlasPrisma } from '../db/prisma.js';
 import type { SqliteDatabase } from '../db/sqlite.js';
+import type { Principal } from '../domain/access.js';
+import { AuditService } from '../modules/auth/audit.service.js';
+import { AuthService } from '../modules/auth/auth.service.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
 import { createFamilyLoaders, type FamilyLoaders } from '../modules/family/family.loaders.js';
 import { FamilyService } from '../modules/family/family.service.js';
@@ -17,6 +20,8 @@ import { VersionService } from '../modules/version/version.service.js';
 
 /** The business logic of every module. Stateless, built once per app; the only code that reaches the database. */
 export interface AtlasServices {
+  auth: AuthService;
+  audit: AuditService;
   health: HealthService;
   version: VersionService;
   region: RegionService;
@@ -32,10 +37,14 @@ export interface AtlasServices {
 /** Typed map of the DataLoaders of one request. */
 export type AtlasLoaders = RegionLoaders & FamilyLoaders & ProposalLoaders;
 
-/** What every resolver receives: services and this request's loaders (never the Prisma client itself). */
+/** What every resolver receives: services, this request's loaders and who is asking (never the Prisma client). */
 export interface AtlasContext {
   services: AtlasServices;
   loaders: AtlasLoaders;
+  /** The signed-in user (from the request's API token), or null: then only `health` answers. */
+  principal: Principal | null;
+  /** The client's operation name, for the audit log. */
+  operationName: string | null;
 }
 
 export interface ServiceOptions {
@@ -53,6 +62,8 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
   const version = new VersionService(prisma);
   const region = new RegionService(prisma, options.provider);
   return {
+    auth: new AuthService(prisma),
+    audit: new AuditService(prisma),
     health: new HealthService(version, options.provider, options.startedAt),
     version,
     region,
@@ -72,6 +83,6 @@ export function createLoaders(services: AtlasServices): AtlasLoaders {
 }
 
 /** The context of one GraphQL request. */
-export function createContext(services: AtlasServices): AtlasContext {
-  return { services, loaders: createLoaders(services) };
+export function createContext(services: AtlasServices, principal: Principal | null = null, operationName: string | null = null): AtlasContext {
+  return { services, loaders: createLoaders(services), principal, operationName };
 }

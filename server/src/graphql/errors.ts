@@ -10,7 +10,8 @@ export type AtlasErrorCode =
   | 'CONFLICT'
   | 'FORBIDDEN'
   | 'NOT_SUPPORTED'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'UNAUTHENTICATED';
 
 /** Extensions carried by every typed API error. */
 export interface AtlasErrorExtensions {
@@ -70,13 +71,26 @@ export class ConflictError extends AtlasError {
   }
 }
 
-/** The caller is not allowed to do or see this (roles and regional scopes: the access issue). */
+/**
+ * The caller may not do or see this: `reason` is `MISSING_RIGHT` (the role lacks `right`) or `OUT_OF_SCOPE` (a region
+ * outside the user's province or kabupaten/kota).
+ */
 export class ForbiddenError extends AtlasError {
   readonly code = 'FORBIDDEN' as const;
 
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code: 'FORBIDDEN', ...extra } });
     this.name = 'ForbiddenError';
+  }
+}
+
+/** No valid API token came with the request (only `health` is public). */
+export class UnauthenticatedError extends AtlasError {
+  readonly code = 'UNAUTHENTICATED' as const;
+
+  constructor(message = 'Sign in: send an API token as `Authorization: Bearer <token>`') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+    this.name = 'UnauthenticatedError';
   }
 }
 

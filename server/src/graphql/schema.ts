@@ -12,6 +12,8 @@ import { ProposalResolver } from '../modules/proposal/proposal.resolver.js';
 import { PublishResolver } from '../modules/publish/publish.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
 import { ReallocationFillUnitResolver, ReallocationRemovalUnitResolver, TargetingResolver } from '../modules/targeting/targeting.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { AtlasAuthChecker } from '../modules/auth/auth-checker.js';
 import { TrendsResolver } from '../modules/trends/trends.resolver.js';
 import { VersionResolver } from '../modules/version/version.resolver.js';
 
@@ -24,6 +26,7 @@ type ResolverClass = new () => object;
 /** Every resolver of the API, one per module. */
 export const resolvers: [ResolverClass, ...ResolverClass[]] = [
   HealthResolver,
+  AuthResolver,
   VersionResolver,
   ProgramResolver,
   RegionResolver,
@@ -45,7 +48,7 @@ const SDL_HEADER =
 
 /** Builds the executable schema from the type-graphql resolvers. Arguments are validated by the services. */
 export async function buildAtlasSchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false, authChecker: AtlasAuthChecker });
   const query = schema.getQueryType();
   // type-graphql has no option for the root type's description.
   if (query) query.description = 'Read access to DTSEN Atlas: versions, programs, regions, desil distributions and families.';
