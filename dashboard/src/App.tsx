@@ -1,5 +1,11 @@
 import { AppShell } from './app/AppShell';
+import { AuthGate, type AuthGateProps } from './app/auth/AuthGate';
 
-export function App() {
-  return <AppShell />;
+/** The dashboard: the sign-in gate (token, urql client, session) around the shell and its views. */
+export function App({ clientOptions }: { clientOptions?: AuthGateProps['clientOptions'] }) {
+  return (
+    <AuthGate clientOptions={clientOptions}>
+      <AppShell />
+    </AuthGate>
+  );
 }

@@ -1,19 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Provider } from 'urql';
 import { App } from './App';
-import { createClient } from './graphql/client';
 import './styles.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-const client = createClient();
-
+// The urql client is made by the sign-in gate (app/auth/AuthGate.tsx), one per signed-in token.
 createRoot(container).render(
   <StrictMode>
-    <Provider value={client}>
-      <App />
-    </Provider>
+    <App />
   </StrictMode>,
 );

@@ -17,6 +17,8 @@ import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from './graphql/query-limits.
 import { createResponseCache } from './graphql/response-cache.js';
 import { buildAtlasSchema } from './graphql/schema.js';
 import { requestTimeout } from './http/request-timeout.js';
+import { auditPlugin } from './modules/audit/audit.plugin.js';
+import { selectsPersonData } from './modules/audit/person-data.js';
 import { accessScope, authenticate, principalOf } from './modules/auth/authenticate.js';
 
 /** Optional collaborators of {@link createApp}; tests inject their own Prisma client and logger. */
@@ -79,8 +81,9 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
 
   const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
+  const schema = await buildAtlasSchema();
   const apollo = new ApolloServer<AtlasContext>({
-    schema: await buildAtlasSchema(),
+    schema,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -88,6 +91,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       queryLimitsPlugin(limits),
+      auditPlugin(logger),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -100,7 +104,11 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
 
   const cache =
     sqlite && (config.responseCache ?? true)
-      ? createResponseCache({ generation: () => String(sqlite.pragma('data_version', { simple: true })), scope: accessScope })
+      ? createResponseCache({
+          generation: () => String(sqlite.pragma('data_version', { simple: true })),
+          scope: accessScope,
+          personData: (document, operation) => selectsPersonData(schema, document, operation),
+        })
       : null;
   app.use(
     '/graphql',

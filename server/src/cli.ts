@@ -49,6 +49,13 @@ async function devUsers(file: string): Promise<void> {
     if (tokens.size > 0) {
       console.log(`\ncreated one user per role; sign in to the dashboard with a token from ${tokensFile}:`);
       for (const [username, token] of tokens) console.log(`  ${username.padEnd(18)} ${token}`);
+    } else {
+      // Users existed already: their tokens were shown (and written) when they were created.
+      console.log(
+        existsSync(tokensFile)
+          ? `users exist; sign in to the dashboard with a token from ${tokensFile}, or issue one: pnpm dtsen user token --username admin`
+          : 'users exist; issue a token to sign in to the dashboard with: pnpm dtsen user token --username admin',
+      );
     }
   } finally {
     await prisma.$disconnect();

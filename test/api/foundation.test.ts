@@ -3,6 +3,7 @@
 // and checked against a direct count on the base tables, and a family with its members (identifiers masked).
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { jsonHeaders } from '../support/auth';
 import { EXCLUSION_CRITERIA } from '../../server/src/domain/exclusion-criteria.js';
 
 const url = () => `${inject('serverUrl')}/graphql`;
@@ -14,7 +15,7 @@ beforeAll(() => {
 afterAll(() => db.close());
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: Array<{ message: string; extensions: { code: string } }> }> {
-  const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
   expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
   return (await res.json()) as never;
 }
@@ -70,7 +71,7 @@ describe('foundation API on the generated dataset', () => {
     const members = db.prepare('SELECT nik, name FROM individual WHERE family_id = ?').all(family.id) as Array<{ nik: string; name: string }>;
     const res = await fetch(url(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: jsonHeaders('NATIONAL_ANALYST'),
       body: JSON.stringify({ query: 'query($id: Int!) { family(id: $id) { id kkMasked state { desil } members { nikMasked nameMasked relationship } } }', variables: { id: family.id } }),
     });
     const text = await res.text();

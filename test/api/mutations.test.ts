@@ -6,6 +6,7 @@
 // server/src/modules/publish/publishing.spec.ts), only checks that publishing a published version is refused.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { jsonHeaders } from '../support/auth';
 
 const url = () => `${inject('serverUrl')}/graphql`;
 let db: Database.Database;
@@ -17,7 +18,7 @@ interface ApiError {
 }
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T | null; errors?: ApiError[] }> {
-  const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
   return (await res.json()) as never;
 }
 

@@ -4,6 +4,7 @@
 // exclusion_flag) through a read-only connection, never against the rollups the API reads.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { jsonHeaders } from '../support/auth';
 import { classify } from '../../server/src/domain/classification.js';
 import type { ExclusionCriterionCode } from '../../server/src/domain/exclusion-criteria.js';
 import { PROGRAMS } from '../../server/src/domain/programs.js';
@@ -18,7 +19,7 @@ interface Gql<T> {
 }
 
 async function gqlText<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ body: Gql<T>; text: string }> {
-  const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
   const text = await res.text();
   return { body: JSON.parse(text) as Gql<T>, text };
 }

@@ -5,6 +5,7 @@
 // `classify` of the domain.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { jsonHeaders } from '../support/auth';
 import { summarize, type TargetingSummary } from '../../server/src/domain/classification.js';
 import { EXCLUSION_CRITERIA, type ExclusionCriterionCode } from '../../server/src/domain/exclusion-criteria.js';
 import { programByCode, type ProgramCode } from '../../server/src/domain/programs.js';
@@ -25,7 +26,7 @@ afterAll(() => db.close());
 
 interface GqlError { message: string; extensions: { code: string } }
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: GqlError[] }> {
-  const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
   return (await res.json()) as never;
 }
 async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -272,7 +273,7 @@ describe('reallocationPlan on the generated dataset', () => {
     expect(over.status).toBe('OVER');
     type Unit = { familyId: number; individualId: number | null; desil: number; family: { id: number; kkMasked: string } };
     const res = await fetch(url(), {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST', headers: jsonHeaders(),
       body: JSON.stringify({
         query: `query($u: ID!, $o: ID!) {
           u: reallocationPlan(programCode: PBI_JKN, regencyCode: $u, limit: 5) { gap fill { counts { priority units } units { familyId individualId desil priority family { id kkMasked } } } removal { byCause { cause } } }

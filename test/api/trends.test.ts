@@ -4,6 +4,7 @@
 // rules are re-derived here in plain SQL, independently of the publish statements.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { jsonHeaders } from '../support/auth';
 
 const url = () => `${inject('serverUrl')}/graphql`;
 let db: Database.Database;
@@ -14,7 +15,7 @@ interface GqlResult<T> {
 }
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<GqlResult<T>> {
-  const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
   return (await res.json()) as GqlResult<T>;
 }
 

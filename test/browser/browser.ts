@@ -1,9 +1,15 @@
 // Shared by the browser tests: Debian Chromium through playwright-core (the flags this machine's notes
 // require), one page per test file that records every console error, page error, failed request and HTTP
-// error, and a place for screenshots (test-artifacts/, git-ignored, kept by CI).
+// error, and a place for screenshots (test-artifacts/, git-ignored, kept by CI). A session is signed in as a
+// role by default: the development user's token is put in the dashboard's localStorage before the first
+// page loads (as "Ingat di perangkat ini" leaves it), so the tests go straight to what they check; the
+// sign-in screen itself has its own test (sign-in.test.ts).
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { RoleName } from '../../server/src/domain/access.js';
+import { tokenOf } from '../support/auth';
 
 export const artifactsDir = resolve(__dirname, '..', '..', 'test-artifacts');
 
@@ -26,11 +32,28 @@ export interface BrowserSession {
   problems: string[];
   /** Watches another page (a second tab, a fresh context) for the same problems. */
   watch: (page: Page) => void;
-  screenshot: (name: string) => Promise<string>;
+  /** Saves a full-page screenshot of the session's page (or of `page`) as test-artifacts/<name>.png. */
+  screenshot: (name: string, page?: Page) => Promise<string>;
   close: () => Promise<void>;
 }
 
-export async function openBrowser(options: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> {
+/** Where the dashboard keeps a remembered token (dashboard/src/app/auth/token-store.ts). */
+export const TOKEN_KEY = 'dtsen-atlas:token';
+
+/** A browser context's starting storage: signed in as `role` (its token remembered), or nothing for null. */
+export function signedInState(role: RoleName | null): BrowserContextOptions['storageState'] {
+  if (role === null) return undefined;
+  const origin = new URL(inject('serverUrl')).origin;
+  return { cookies: [], origins: [{ origin, localStorage: [{ name: TOKEN_KEY, value: tokenOf(role) }] }] };
+}
+
+export interface OpenBrowserOptions {
+  acceptDownloads?: boolean;
+  /** The role the session is signed in as (ADMIN by default); null: signed out, the sign-in screen first. */
+  signedInAs?: RoleName | null;
+}
+
+export async function openBrowser(options: OpenBrowserOptions = {}): Promise<BrowserSession> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
@@ -38,6 +61,7 @@ export async function openBrowser(options: { acceptDownloads?: boolean } = {}): 
     // Static charts: screenshots and geometry do not depend on animation timing.
     reducedMotion: 'reduce',
     acceptDownloads: options.acceptDownloads ?? false,
+    storageState: signedInState(options.signedInAs === undefined ? 'ADMIN' : options.signedInAs),
   });
   const problems: string[] = [];
   const watch = (page: Page) => {
@@ -63,10 +87,10 @@ export async function openBrowser(options: { acceptDownloads?: boolean } = {}): 
     page,
     problems,
     watch,
-    screenshot: async (name) => {
+    screenshot: async (name, other) => {
       await mkdir(artifactsDir, { recursive: true });
       const path = join(artifactsDir, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await (other ?? page).screenshot({ path, fullPage: true });
       return path;
     },
     close: () => browser.close(),

@@ -3,12 +3,14 @@
 // renders its content, a drill-down by click and by keyboard, version and program changes, a shared URL
 // reproducing a view, the English switch, and a CSV export checked row by row. Any console error, page
 // error, failed request or HTTP error fails the test. Screenshots of every view go to test-artifacts/.
+// Signed in as ADMIN (every view); the API reads below send the same user's token.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { VIEWS } from '../../dashboard/scripts/bench-views.mjs';
-import { artifactsDir, openBrowser, parseCount, type BrowserSession } from './browser';
+import { jsonHeaders } from '../support/auth';
+import { artifactsDir, openBrowser, parseCount, signedInState, type BrowserSession } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +26,7 @@ interface GraphQLResponse<T> {
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(new URL('/graphql', inject('serverUrl')), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: jsonHeaders('ADMIN'),
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResponse<T>;
@@ -186,7 +188,7 @@ describe('dashboard', () => {
     if (!version) throw new Error('no second-latest version');
     const link = url(`/kuota?versi=${version.id}&program=PBI_JKN&wilayah=${kabupaten.code}&lang=en`);
 
-    const fresh = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
+    const fresh = await session.browser.newContext({ viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce', storageState: signedInState('ADMIN') });
     const other = await fresh.newPage();
     session.watch(other);
     try {

@@ -1,5 +1,6 @@
 // End-to-end check of the dashboard's first page in a real browser: the server started by
-// test/support/global-setup.ts serves the built dashboard at `/` and GraphQL at `/graphql`.
+// test/support/global-setup.ts serves the built dashboard at `/` and GraphQL at `/graphql`; signed in as ADMIN
+// (browser.ts puts the token where the dashboard keeps it).
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { openBrowser, parseCount, parsePercent, type BrowserSession } from './browser';

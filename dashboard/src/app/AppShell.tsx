@@ -1,13 +1,20 @@
-// The frame around every view: title, view tabs, language switch, the shared pickers with the region
-// breadcrumb, and the current view, loaded on demand (each view is its own chunk).
+// The frame around every view: title, view tabs, language switch, the signed-in user with "Keluar", the
+// shared pickers with the region breadcrumb, and the current view, loaded on demand (each view is its own
+// chunk). The tabs offer the views the user's role includes; a view the role does not include, or a region
+// outside a regional user's own, shows a notice instead of the view (the server refuses them anyway).
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useMessages } from '../shared/i18n';
 import { sharedMessages } from '../shared/messages';
 import { LoadingPanel } from '../shared/components/LoadState';
+import { allowedViews, canUseView, viewerRegionInScope } from './auth/access';
+import { OutOfScope, ViewNotForRole } from './auth/AccessPanels';
+import { useViewer } from './auth/session';
+import { UserMenu } from './auth/UserMenu';
 import { readHomeRegion, writeHomeRegion } from './home-region';
+import { LanguageSwitch } from './LanguageSwitch';
 import { hrefFor, navigate, onLinkClick, useAppState } from './navigation';
 import { ProgramPicker, RegionPicker, VersionPicker } from './Pickers';
-import { NATION_CODE, VIEW_IDS, type ViewId } from './url-state';
+import { NATION_CODE, type ViewId } from './url-state';
 import { VIEW_CONFIG } from './views';
 
 function lazyView(load: () => Promise<ComponentType>) {
@@ -34,7 +41,10 @@ function useHomeRegionLanding() {
 export function AppShell() {
   const t = useMessages(sharedMessages);
   const state = useAppState();
+  const viewer = useViewer();
   const View = VIEWS[state.view];
+  const tabs = allowedViews(viewer);
+  const home: ViewId = tabs[0] ?? 'overview';
   useHomeRegionLanding();
 
   useEffect(() => {
@@ -49,15 +59,16 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <div className="app-header__inner">
-          <a className="app-header__brand" href={hrefFor({ view: 'overview' })} onClick={onLinkClick({ view: 'overview' })}>
+          <a className="app-header__brand" href={hrefFor({ view: home })} onClick={onLinkClick({ view: home })}>
             <h1 className="app-header__title">DTSEN Atlas</h1>
           </a>
           <p className="app-header__subtitle">{t.appSubtitle}</p>
           <LanguageSwitch />
+          <UserMenu />
         </div>
         <nav className="tabs" aria-label={t.navLabel}>
           <ul className="tabs__list">
-            {VIEW_IDS.map((view) => (
+            {tabs.map((view) => (
               <li key={view}>
                 <a
                   className="tabs__tab"
@@ -83,34 +94,19 @@ export function AppShell() {
         </div>
       </div>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<LoadingPanel label={t.loading} />}>
-          <View />
-        </Suspense>
+        {viewer && !canUseView(viewer, state.view) ? (
+          <ViewNotForRole view={state.view} viewer={viewer} />
+        ) : !viewerRegionInScope(viewer, state.regionCode) ? (
+          <OutOfScope scope={viewer?.regionCode ?? null} />
+        ) : (
+          <Suspense fallback={<LoadingPanel label={t.loading} />}>
+            <View />
+          </Suspense>
+        )}
       </main>
       <footer className="app-footer">
         <p>{t.footer}</p>
       </footer>
-    </div>
-  );
-}
-
-function LanguageSwitch() {
-  const t = useMessages(sharedMessages);
-  const { lang } = useAppState();
-  return (
-    <div className="lang-switch" role="group" aria-label={t.languageLabel}>
-      {(['id', 'en'] as const).map((code) => (
-        <a
-          key={code}
-          href={hrefFor({ lang: code })}
-          onClick={onLinkClick({ lang: code })}
-          aria-current={lang === code ? 'true' : undefined}
-          lang={code}
-          hrefLang={code}
-        >
-          {code === 'id' ? 'Bahasa Indonesia' : 'English'}
-        </a>
-      ))}
     </div>
   );
 }

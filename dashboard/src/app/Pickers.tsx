@@ -1,11 +1,14 @@
 // The pickers every view shares: DTSEN version, program, and the region (breadcrumb + children + search).
-// They only write the URL; views read it.
+// They only write the URL; views read it. A regional user is offered the regions of their scope only: the
+// breadcrumb's regions above it are not links, the children and the search list only regions inside it.
 import { useEffect, useId, useState } from 'react';
 import { useQuery } from 'urql';
 import { ProgramsDocument, RegionChildrenDocument, RegionPathDocument, RegionSearchDocument, type RegionRefFragment } from '../generated/graphql';
 import { useMessages } from '../shared/i18n';
 import { levelName, sharedMessages } from '../shared/messages';
 import { useVersionContext } from '../shared/useVersionContext';
+import { viewerRegionInScope } from './auth/access';
+import { useViewer } from './auth/session';
 import { hrefFor, navigate, onLinkClick, useAppState } from './navigation';
 import { NATION_CODE, PROGRAM_CODES, type ProgramCodeValue } from './url-state';
 import { canDrillBelow, VIEW_CONFIG } from './views';
@@ -72,6 +75,7 @@ export function RegionPicker() {
   const t = useMessages(sharedMessages);
   const { regionCode, view } = useAppState();
   const { maxLevel } = VIEW_CONFIG[view];
+  const viewer = useViewer();
   const [path] = useQuery({ query: RegionPathDocument, variables: { code: regionCode } });
   const region = path.data?.region;
   const chain = region ? regionChain(region) : [{ code: NATION_CODE, name: t.nation, level: 'NATION' as const }];
@@ -79,6 +83,7 @@ export function RegionPicker() {
   const drillable = current !== undefined && canDrillBelow(current.level, maxLevel) && (region?.childCount ?? 1) > 0;
   const [children] = useQuery({ query: RegionChildrenDocument, variables: { code: regionCode }, pause: !drillable });
   const selectId = useId();
+  const childOptions = (children.data?.region?.children ?? []).filter((child) => viewerRegionInScope(viewer, child.code));
 
   // A region deeper than the view allows (e.g. a kecamatan on the quota view) is shown at the view's
   // deepest level, so the URL keeps the user's place for the other views.
@@ -90,6 +95,8 @@ export function RegionPicker() {
             <li key={node.code}>
               {index === chain.length - 1 ? (
                 <span aria-current="location">{node.code === NATION_CODE ? t.nation : node.name}</span>
+              ) : !viewerRegionInScope(viewer, node.code) ? (
+                <span className="breadcrumb__outside">{node.code === NATION_CODE ? t.nation : node.name}</span>
               ) : (
                 <a href={hrefFor({ regionCode: node.code })} onClick={onLinkClick({ regionCode: node.code })}>
                   {node.code === NATION_CODE ? t.nation : node.name}
@@ -99,14 +106,14 @@ export function RegionPicker() {
           ))}
         </ol>
       </nav>
-      {drillable && children.data?.region && children.data.region.children.length > 0 && (
+      {drillable && childOptions.length > 0 && (
         <div className="picker">
           <label htmlFor={selectId} className="visually-hidden">
-            {t.regionChild(levelName(t, children.data.region.children[0]?.level ?? 'PROVINCE'))}
+            {t.regionChild(levelName(t, childOptions[0]?.level ?? 'PROVINCE'))}
           </label>
           <select id={selectId} value="" onChange={(event) => navigate({ regionCode: event.target.value })}>
-            <option value="">{t.regionChild(levelName(t, children.data.region.children[0]?.level ?? 'PROVINCE'))}</option>
-            {children.data.region.children.map((child) => (
+            <option value="">{t.regionChild(levelName(t, childOptions[0]?.level ?? 'PROVINCE'))}</option>
+            {childOptions.map((child) => (
               <option key={child.code} value={child.code}>
                 {child.name}
               </option>
@@ -121,6 +128,7 @@ export function RegionPicker() {
 
 function RegionSearch() {
   const t = useMessages(sharedMessages);
+  const viewer = useViewer();
   const [text, setText] = useState('');
   const [debounced, setDebounced] = useState('');
   const inputId = useId();
@@ -130,6 +138,7 @@ function RegionSearch() {
     return () => clearTimeout(timer);
   }, [text]);
   const [results] = useQuery({ query: RegionSearchDocument, variables: { search: debounced }, pause: debounced.length < 3 });
+  const found = (results.data?.regions ?? []).filter((region) => viewerRegionInScope(viewer, region.code));
   const open = debounced.length >= 3 && results.data !== undefined && text.trim() === debounced;
   const choose = (code: string) => {
     setText('');
@@ -153,19 +162,19 @@ function RegionSearch() {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') setText('');
-          if (event.key === 'Enter' && results.data?.regions[0]) choose(results.data.regions[0].code);
+          if (event.key === 'Enter' && found[0]) choose(found[0].code);
         }}
       />
       {open && (
         <ul id={listId} className="region-search__results" aria-label={t.regionSearch}>
-          {results.data?.regions.length === 0 && <li className="region-search__empty">{t.noRegionFound}</li>}
-          {results.data?.regions.map((found) => (
-            <li key={found.code}>
-              <a href={hrefFor({ regionCode: found.code })} onClick={(event) => { event.preventDefault(); choose(found.code); }}>
-                <strong>{found.name}</strong>
+          {found.length === 0 && <li className="region-search__empty">{t.noRegionFound}</li>}
+          {found.map((region) => (
+            <li key={region.code}>
+              <a href={hrefFor({ regionCode: region.code })} onClick={(event) => { event.preventDefault(); choose(region.code); }}>
+                <strong>{region.name}</strong>
                 <small>
-                  {levelName(t, found.level)}
-                  {found.parent && found.parent.code !== NATION_CODE ? ` · ${found.parent.name}` : ''}
+                  {levelName(t, region.level)}
+                  {region.parent && region.parent.code !== NATION_CODE ? ` · ${region.parent.name}` : ''}
                 </small>
               </a>
             </li>

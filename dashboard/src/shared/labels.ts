@@ -17,3 +17,8 @@ export function programLabel(code: string): string {
 export function versionName(label: string): string {
   return /^dtsen\b/i.test(label) ? label : `DTSEN ${label}`;
 }
+
+/** A view title from its parts, those not known yet (null, undefined, empty) left out: "Kuota PKH · Jawa Barat". */
+export function viewTitle(...parts: (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' · ');
+}

@@ -7,7 +7,10 @@ export type VersionContext =
   | { status: 'loading' }
   | { status: 'error'; message: string; retry: () => void }
   | { status: 'empty' }
-  | ({ status: 'ready'; current: VersionFieldsFragment } & ResolvedVersions<VersionFieldsFragment>);
+  | ReadyVersionContext;
+
+/** The resolved versions: the one shown, its predecessor and the published list. */
+export type ReadyVersionContext = { status: 'ready'; current: VersionFieldsFragment } & ResolvedVersions<VersionFieldsFragment>;
 
 /** The version the URL asks for (or the latest published) and its predecessor; shared by every view. */
 export function useVersionContext(): VersionContext {

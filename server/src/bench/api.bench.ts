@@ -3,7 +3,8 @@
  * every analysis of the API through HTTP, p50/p95 at 1 and at 50 concurrent clients, beside the raw SQL the same
  * operation runs, measured in the same run on the same SQLite file.
  *
- * 1. The dataset: `--file` (generated there at `--scale` if it does not exist yet).
+ * 1. The dataset: `--file` (generated there at `--scale` if it does not exist yet), and an ADMIN token on it
+ *    (`bench-token.ts`) that every request sends as `Authorization: Bearer`: the API answers signed-in users only.
  * 2. SQL: an in-process app with an instrumented Prisma client and SQLite connection answers each operation once;
  *    the statements it issued are replayed on a plain better-sqlite3 connection (p50 of 200 replays).
  * 3. HTTP: the production server (`dist/main.js`, NODE_ENV=production) in a child process, so that the load
@@ -25,6 +26,7 @@ import type { AtlasPrisma } from '../db/prisma.js';
 import { PrismaClient } from '../generated/prisma/sqlite/client.js';
 import { generateDataset } from '../generator/generate.js';
 import { apiOperations, benchParameters, type ApiOperation } from './api.operations.js';
+import { benchToken } from './bench-token.js';
 import { runLoad, type LoadResult } from './http-load.js';
 import { instrumentSqlite, prismaParams, replay, StatementRecorder, type CapturedStatement, type ReplayTiming } from './sql-capture.js';
 
@@ -58,6 +60,8 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
     console.log(`generating scale ${options.scale} into ${options.file} ...`);
     await generateDataset({ scale: options.scale, versions: 5, seed: 1, file: options.file, progress: null });
   }
+  const token = await benchToken(options.file);
+  const headers = { authorization: `Bearer ${token}` };
   const db = openSqlite(options.file, { readonly: true });
   db.pragma('cache_size = -1048576');
   const parameters = benchParameters(db);
@@ -69,7 +73,7 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
     `regency ${parameters.regencyCode}, ${options.durationMs / 1000} s per measurement, clients ${options.connections.join(' and ')}`);
 
   console.log('capturing the SQL of each operation ...');
-  const captured = await captureStatements(options.file, operations);
+  const captured = await captureStatements(options.file, operations, headers);
 
   const servers: { cache: CacheMode; port: number; child: ChildProcess }[] = [];
   const rows: ApiBenchRow[] = [];
@@ -86,6 +90,7 @@ export async function benchApi(options: BenchApiOptions): Promise<ApiBenchRow[]>
           const result = await runLoad({
             url: `http://127.0.0.1:${server.port}/graphql`,
             body: JSON.stringify({ query: op.query, variables: op.variables }),
+            headers,
             connections,
             durationMs: options.durationMs,
           });
@@ -122,12 +127,23 @@ function printRow(r: ApiBenchRow): void {
   }
 }
 
+/** Tables of access control (users, tokens, audit log). */
+const ACCESS_CONTROL_TABLES = /\b(api_token|app_user|audit_event)\b/;
+
 /** Answers every operation once in an in-process app and records the statements of a second, warm answer. */
-async function captureStatements(file: string, operations: readonly ApiOperation[]): Promise<Map<string, CapturedStatement[]>> {
+async function captureStatements(
+  file: string,
+  operations: readonly ApiOperation[],
+  headers: Readonly<Record<string, string>>,
+): Promise<Map<string, CapturedStatement[]>> {
   const recorder = new StatementRecorder();
   const database = parseDatabaseUrl(`file:${file}`);
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }), log: [{ emit: 'event', level: 'query' }] });
-  prisma.$on('query', (e) => recorder.record({ sql: e.query, params: prismaParams(e.params), via: 'prisma' }));
+  // Access control's own statements (the token lookup, the audit log's insert for person-level reads) are not the
+  // operation's: they are left out of the replay (which runs on a read-only connection).
+  prisma.$on('query', (e) => {
+    if (!ACCESS_CONTROL_TABLES.test(e.query)) recorder.record({ sql: e.query, params: prismaParams(e.params), via: 'prisma' });
+  });
   const raw: SqliteDatabase = openSqlite(file);
   // Cache off: every request must reach the database for its statements to be recorded.
   const config: AppConfig = { port: 0, database, dashboardDist: '/nonexistent', responseCache: false };
@@ -140,7 +156,7 @@ async function captureStatements(file: string, operations: readonly ApiOperation
   try {
     for (const op of operations) {
       const send = async () => {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
+        const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query, variables: op.variables }) });
         const body = (await response.json()) as { errors?: { message: string }[] };
         if (body.errors) throw new Error(`${op.name}: ${body.errors.map((e) => e.message).join('; ')}`);
       };

@@ -10,6 +10,8 @@ import { percentile } from './sql-capture.js';
 export interface LoadOptions {
   url: string;
   body: string;
+  /** Extra request headers, e.g. `authorization: Bearer <token>`. */
+  headers?: Readonly<Record<string, string>>;
   connections: number;
   durationMs: number;
   /** Requests per connection sent before measuring (warms the server's caches and the JIT). */
@@ -45,7 +47,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           port: target.port,
           path: target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': payload.length, accept: 'application/graphql-response+json' },
+          headers: { ...options.headers, 'content-type': 'application/json', 'content-length': payload.length, accept: 'application/graphql-response+json' },
         },
         (res) => {
           const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import type { DatabaseConfig } from '../config.js';
 import type { AtlasPrisma } from '../db/prisma.js';
 import type { SqliteDatabase } from '../db/sqlite.js';
 import type { Principal } from '../domain/access.js';
+import { UsageReportService } from '../modules/audit/usage-report.service.js';
 import { AuditService } from '../modules/auth/audit.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
@@ -32,6 +33,7 @@ export interface AtlasServices {
   publishing: PublishingService;
   trends: TrendsService;
   targeting: TargetingService;
+  usageReport: UsageReportService;
 }
 
 /** Typed map of the DataLoaders of one request. */
@@ -74,6 +76,7 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
     publishing: new PublishingService(options.sqlite?.name ?? null, version),
     trends: new TrendsService(prisma, region, version, options.sqlite ?? null),
     targeting: new TargetingService(prisma, region, version, options.sqlite ?? null),
+    usageReport: new UsageReportService(prisma, options.provider),
   };
 }
 

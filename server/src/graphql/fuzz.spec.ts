@@ -2,7 +2,7 @@
 // argument values from the field's own types (valid and invalid enum names, huge and negative numbers, hostile
 // strings, malformed region codes, nested inputs) and sends them as variables. Whatever comes in, the server
 // answers 200 or 400 with typed errors: never a 500, never INTERNAL_SERVER_ERROR, nothing logged as unexpected,
-// and it keeps answering afterwards.
+// and it keeps answering afterwards. Signed in as ADMIN, so that every resolver can run.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../modules/__tests__/api-harness.js';
@@ -52,6 +52,11 @@ function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
       return fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), anyInt);
     case 'Boolean':
       return fc.boolean();
+    case 'DateTimeISO':
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()) },
+        { weight: 1, arbitrary: hostileString },
+      );
     default:
       return hostileString; // String, ID, custom scalars
   }
@@ -91,7 +96,7 @@ describe('fuzzed query arguments', () => {
         fc.asyncProperty(variables, async (values) => {
           const response = await fetch(`${api.baseUrl}/graphql`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...api.authHeaders() },
             body: JSON.stringify({ query, variables: values }),
           });
           const body = (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };

@@ -7,9 +7,11 @@
  * keeps a single instance in every runtime.
  */
 export {
+  getArgumentValues,
   getNamedType,
   getNullableType,
   GraphQLError,
+  getVariableValues,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -32,6 +34,7 @@ export type {
   GraphQLInputType,
   GraphQLOutputType,
   GraphQLNamedType,
+  GraphQLObjectType,
   GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,

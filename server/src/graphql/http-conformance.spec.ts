@@ -18,8 +18,9 @@ afterAll(async () => {
   await api.close();
 });
 
+/** POSTs signed in as the fixture's ADMIN (only `health` and `me` answer without a token). */
 function post(body: string, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json', ...api.authHeaders(), ...headers }, body });
 }
 
 function getUrl(params: Record<string, string>): string {
@@ -128,7 +129,7 @@ describe('GET', () => {
   it('runs a query from the URL, with JSON-encoded variables and an operation name', async () => {
     const response = await fetch(
       getUrl({ query: 'query R($code: ID!) { region(code: $code) { name } }', variables: JSON.stringify({ code: '32' }), operationName: 'R' }),
-      { headers: { ...PREFLIGHT, accept: GRAPHQL_RESPONSE } },
+      { headers: { ...PREFLIGHT, ...api.authHeaders(), accept: GRAPHQL_RESPONSE } },
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
@@ -143,10 +144,38 @@ describe('GET', () => {
 
   it('refuses a mutation over GET with 405 and Allow: POST', async () => {
     const response = await fetch(getUrl({ query: 'mutation { publishVersion(versionId: 3) { id } }' }), {
-      headers: { ...PREFLIGHT, accept: GRAPHQL_RESPONSE },
+      headers: { ...PREFLIGHT, ...api.authHeaders(), accept: GRAPHQL_RESPONSE },
     });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toMatch(/POST/);
+  });
+});
+
+describe('authentication', () => {
+  const anonymous = (query: string) =>
+    fetch(endpoint(), { method: 'POST', headers: { 'content-type': 'application/json', accept: GRAPHQL_RESPONSE }, body: JSON.stringify({ query }) });
+
+  it('answers health and me without a token, and nothing else', async () => {
+    expect(await (await anonymous('{ health { status } me { username } }')).json()).toEqual({ data: { health: { status: 'ok' }, me: null } });
+    const response = await anonymous('{ versions { id } }');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: unknown; errors: { path: string[]; extensions: { code: string } }[] };
+    expect(body.data).toBeNull();
+    expect(body.errors).toMatchObject([{ path: ['versions'], extensions: { code: 'UNAUTHENTICATED' } }]);
+  });
+
+  it('refuses a malformed, unknown or non-Bearer token with 401 and WWW-Authenticate: Bearer, before running anything', async () => {
+    for (const authorization of ['Bearer nope', `Bearer dtsen_${'A'.repeat(43)}`, 'Basic YWRtaW46YWRtaW4=']) {
+      const response = await post(JSON.stringify({ query: '{ health { status } }' }), { authorization });
+      expect(response.status, authorization).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+
+  it('names the signed-in user and their rights in me', async () => {
+    const response = await post(JSON.stringify({ query: '{ me { username role regionCode rights } }' }));
+    expect(await response.json()).toMatchObject({ data: { me: { username: 'admin', role: 'ADMIN', regionCode: null } } });
   });
 });
 

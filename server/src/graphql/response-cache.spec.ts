@@ -10,10 +10,11 @@ afterAll(async () => {
   await api.close();
 });
 
-async function post(query: string, variables?: Record<string, unknown>): Promise<{ cache: string | null; text: string }> {
+/** POSTs as `token` (default the fixture's ADMIN; null: no token). */
+async function post(query: string, variables?: Record<string, unknown>, token: string | null = api.adminToken): Promise<{ cache: string | null; text: string }> {
   const response = await fetch(`${api.baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(token === null ? {} : api.authHeaders(token)) },
     body: JSON.stringify({ query, variables }),
   });
   expect(response.status).toBe(200);
@@ -54,6 +55,43 @@ describe('response cache of aggregate queries', () => {
     expect((await post(query)).cache).toBeNull();
   });
 
+  it('never caches person-level data nested under a cacheable root field (the units of a reallocation plan)', async () => {
+    const units = '{ reallocationPlan(regencyCode: "32.01", programCode: PKH, nationalQuota: 3) { gap fill { units { familyId } } } }';
+    expect((await post(units)).cache).toBeNull();
+    const fragment = '{ reallocationPlan(regencyCode: "32.01", programCode: PKH, nationalQuota: 3) { ...P } } fragment P on ReallocationPlan { removal { units { familyId } } }';
+    expect((await post(fragment)).cache).toBeNull();
+    // The counts alone are an aggregate: consulted (here a miss, the fixture has no poverty figures: an error).
+    expect((await post('{ reallocationPlan(regencyCode: "32.01", programCode: PKH, nationalQuota: 3) { gap } }')).cache).toBe('miss');
+  });
+
+  it('never serves an answer across access scopes', async () => {
+    const bandung = 'query($r: ID) { decileDistribution(regionCode: $r) { totalFamilies } }';
+    await post(bandung, { r: '32.73' });
+    expect((await post(bandung, { r: '32.73' })).cache).toBe('hit');
+    // The Bupati Bogor asks the very same question: refused, not the ADMIN's cached answer.
+    const bupati = await api.tokenFor('REGIONAL_HEAD', '32.01');
+    const refused = await post(bandung, { r: '32.73' }, bupati);
+    expect(refused.cache).toBe('miss');
+    expect(JSON.parse(refused.text)).toMatchObject({ data: null, errors: [{ extensions: { code: 'FORBIDDEN', reason: 'OUT_OF_SCOPE' } }] });
+    // Their own region is cached for their scope, apart from the ADMIN's entry.
+    const bogor = await post(bandung, { r: '32.01' }, bupati);
+    expect(bogor.cache).toBe('miss');
+    expect((await post(bandung, { r: '32.01' }, bupati)).cache).toBe('hit');
+    expect((await post(bandung, { r: '32.01' })).cache).toBe('miss');
+    // Anonymous callers get UNAUTHENTICATED even for a query cached for everyone else.
+    const anonymous = await post(bandung, { r: '32.73' }, null);
+    expect(JSON.parse(anonymous.text)).toMatchObject({ data: null, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect((await post(bandung, { r: '32.73' }, null)).cache).toBe('miss');
+  });
+
+  it('never caches who is asking (me) or the usage report', async () => {
+    await post('{ me { username } }');
+    expect((await post('{ me { username } }')).cache).toBeNull();
+    const report = '{ usageReport(from: "2020-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z") { totals { denied } } }';
+    await post(report);
+    expect((await post(report)).cache).toBeNull();
+  });
+
   it('does not cache responses with errors', async () => {
     const query = '{ decileDistribution(regionCode: "99") { totalFamilies } }';
     expect((await post(query)).cache).toBe('miss');
@@ -78,7 +116,7 @@ describe('response cache of aggregate queries', () => {
     // An invalid mutation still counts: the cache cannot know whether something was written.
     await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...api.authHeaders() },
       body: JSON.stringify({ query: 'mutation { publishVersion(versionId: 999) { id } }' }),
     });
     expect((await post(query)).cache).toBe('miss');
@@ -86,8 +124,8 @@ describe('response cache of aggregate queries', () => {
 
   it('is never consulted for GET requests, which CSRF prevention must see', async () => {
     const url = `${api.baseUrl}/graphql?query=${encodeURIComponent('{ versions { id } }')}`;
-    await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
-    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...api.authHeaders() } });
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...api.authHeaders() } });
     expect(response.headers.get('x-atlas-cache')).toBeNull();
     expect((await fetch(url)).status).toBe(400);
   });

@@ -9,9 +9,11 @@
  * generation empties the cache. On PostgreSQL there is no such signal yet, so the cache is off there.
  *
  * What is cached: the complete 200 response of a query operation whose root fields are all in
- * {@link CACHEABLE_ROOT_FIELDS} (aggregates only: never person-level reads, which must reach the resolvers so that
- * access checks and audit logging run every time), keyed by the document, operation name, variables, the
- * negotiated media type and the caller's access scope. Responses with errors are never cached.
+ * {@link CACHEABLE_ROOT_FIELDS} (aggregates and reference data: never person-level reads, which must reach the
+ * resolvers so that access checks and audit logging run every time, whether at the root or nested, see
+ * `personData`; nor `me` or `usageReport`), keyed by the document, operation name, variables, the negotiated media
+ * type and the caller's access scope (role and region: users of one scope may see the same answers; anonymous
+ * callers only get errors, which are never cached).
  */
 import type { RequestHandler } from 'express';
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from './graphql-js.js';
@@ -41,8 +43,13 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 export interface ResponseCacheOptions {
   /** The current database generation; a change empties the cache. */
   generation: () => string;
-  /** The caller's access scope (role and region); '' until access control exists. Part of every key. */
+  /** The caller's access scope (role and region; `anonymous` without a token). Part of every key. */
   scope?: (req: Parameters<RequestHandler>[0]) => string;
+  /**
+   * Whether an operation selects person-level data anywhere, even beneath a cacheable root field (the families of a
+   * reallocation plan): such answers must reach the resolvers every time, for the access checks and the audit log.
+   */
+  personData?: (document: DocumentNode, operation: OperationDefinitionNode) => boolean;
   /** Most entries kept (least recently used go first). */
   maxEntries?: number;
   /** Most bytes of response bodies kept. */
@@ -99,29 +106,38 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     return document;
   };
 
-  const operationOf = (query: string, operationName: string | undefined): OperationDefinitionNode | undefined => {
+  const operationOf = (query: string, operationName: string | undefined): { document: DocumentNode; operation: OperationDefinitionNode } | undefined => {
     const document = documentOf(query);
     if (!document) return undefined;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+    return operation ? { document, operation } : undefined;
   };
 
-  const cacheable = (operation: OperationDefinitionNode): boolean => {
-    if (operation.operation !== 'query') return false;
-    // Fragments at the root could hide any field: only plain field selections qualify.
-    return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value));
+  const verdicts = new WeakMap<OperationDefinitionNode, boolean>();
+  const cacheable = (document: DocumentNode, operation: OperationDefinitionNode): boolean => {
+    const known = verdicts.get(operation);
+    if (known !== undefined) return known;
+    const verdict =
+      operation.operation === 'query' &&
+      // Fragments at the root could hide any field: only plain field selections qualify.
+      operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && CACHEABLE_ROOT_FIELDS.has(s.name.value)) &&
+      !(options.personData?.(document, operation) ?? false);
+    verdicts.set(operation, verdict);
+    return verdict;
   };
 
   const middleware: RequestHandler = (req, res, next) => {
     const request = requestOf(req);
-    const operation = request ? operationOf(request.query, request.operationName) : undefined;
+    const parsed = request ? operationOf(request.query, request.operationName) : undefined;
+    const operation = parsed?.operation;
     if (operation?.operation === 'mutation') {
       // A mutation may commit on the direct connection, whose own commits data_version does not see.
       res.on('finish', () => {
         localGeneration += 1;
       });
     }
-    if (!request || !operation || !cacheable(operation)) {
+    if (!request || !parsed || !operation || !cacheable(parsed.document, operation)) {
       next();
       return;
     }

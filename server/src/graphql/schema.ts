@@ -5,13 +5,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from './grap
 import { buildSchema } from 'type-graphql';
 import { repoRoot } from '../config.js';
 import { DistributionResolver } from '../modules/distribution/distribution.resolver.js';
-import { FamilyConnectionResolver, FamilyResolver, FamilyStateResolver } from '../modules/family/family.resolver.js';
+import { FamilyConnectionResolver, FamilyResolver, FamilyStateResolver, IndividualResolver } from '../modules/family/family.resolver.js';
 import { HealthResolver } from '../modules/health/health.resolver.js';
 import { ProgramResolver } from '../modules/program/program.resolver.js';
 import { ProposalResolver } from '../modules/proposal/proposal.resolver.js';
 import { PublishResolver } from '../modules/publish/publish.resolver.js';
 import { RegionResolver } from '../modules/region/region.resolver.js';
 import { ReallocationFillUnitResolver, ReallocationRemovalUnitResolver, TargetingResolver } from '../modules/targeting/targeting.resolver.js';
+import { UsageReportResolver } from '../modules/audit/usage-report.resolver.js';
 import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AtlasAuthChecker } from '../modules/auth/auth-checker.js';
 import { TrendsResolver } from '../modules/trends/trends.resolver.js';
@@ -34,12 +35,14 @@ export const resolvers: [ResolverClass, ...ResolverClass[]] = [
   FamilyResolver,
   FamilyConnectionResolver,
   FamilyStateResolver,
+  IndividualResolver,
   ProposalResolver,
   PublishResolver,
   TrendsResolver,
   TargetingResolver,
   ReallocationFillUnitResolver,
   ReallocationRemovalUnitResolver,
+  UsageReportResolver,
 ];
 
 const SDL_HEADER =

@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Csv from '../../shared/csv';
 import { downloadCsv } from '../../shared/csv';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../test-support/render';
+import { bodyRows, failingUntilRetry, setupViewTests, viewRenderer, type GraphQLRequest } from '../../test-support/render';
 import { overviewFixture } from './__fixtures__/figures';
 import { OverviewPage } from './OverviewPage';
 
@@ -11,36 +11,17 @@ vi.mock('../../shared/csv', async (importOriginal) => ({
   downloadCsv: vi.fn(),
 }));
 
-beforeEach(() => {
-  // jsdom does not implement scrolling; navigate() scrolls to the top.
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+setupViewTests();
 
-/** The fake server: versions 1–3; the overview at the nation, a kabupaten (32.01) or a kecamatan in it. */
-function server({ operationName, variables }: GraphQLRequest): unknown {
-  if (operationName === 'Versions') return { versions: versionsFixture };
-  if (operationName === 'OverviewFigures') {
-    const code = String(variables.regionCode);
-    const region = code === 'ID' ? 'nation' : code === '32.01' ? 'regency' : 'district';
-    return overviewFixture({ region, hasPrevious: variables.hasPrevious === true, versionId: Number(variables.versionId) });
-  }
-  throw new Error(`unexpected operation ${operationName}`);
-}
+/** The fake server's overview figures (its versions are 1–3): the nation, a kabupaten (32.01) or a kecamatan in it. */
+const overviewFigures = ({ variables }: GraphQLRequest) => {
+  const code = String(variables.regionCode);
+  const region = code === 'ID' ? 'nation' : code === '32.01' ? 'regency' : 'district';
+  return overviewFixture({ region, hasPrevious: variables.hasPrevious === true, versionId: Number(variables.versionId) });
+};
 
-function renderPage(url = '/', respond: (request: GraphQLRequest) => unknown = server) {
-  return renderWithApi(<OverviewPage />, respond, url);
-}
-
-function programRows(): HTMLElement[] {
-  const table = within(screen.getByTestId('overview-programs')).getByRole('table');
-  const [, body] = within(table).getAllByRole('rowgroup');
-  if (!body) throw new Error('table has no body');
-  return within(body).getAllByRole('row');
-}
+const renderPage = viewRenderer(<OverviewPage />, { OverviewFigures: overviewFigures });
+const programRows = () => bodyRows('overview-programs');
 
 const rowOf = (name: string) => programRows().find((row) => within(row).getByRole('rowheader').textContent.startsWith(name)) as HTMLElement;
 /** Column headers without the sort mark (▲ ▼ ↕) of the sort buttons. */
@@ -58,7 +39,7 @@ const deltaOf = (element: HTMLElement) => element.querySelector('.overview-delta
 
 describe('OverviewPage', () => {
   it('asks for everything in one query for the latest version and its predecessor', async () => {
-    const { requests } = renderPage();
+    const { requests } = renderPage('/');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
     await screen.findByTestId('overview-programs');
     expect(requests.map((request) => request.operationName)).toEqual(['Versions', 'OverviewFigures']);
@@ -69,14 +50,14 @@ describe('OverviewPage', () => {
       previousVersionId: 2,
       hasPrevious: true,
       provinceCode: null,
-      regencySearch: null,
+      regencyCode: null,
     });
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Ringkasan · Indonesia · DTSEN 2025-Q3');
     expect(screen.getByTestId('view-overview')).toBeTruthy();
   });
 
   it('shows the headline figures with their changes since the previous version', async () => {
-    renderPage();
+    renderPage('/');
     const headline = await screen.findByTestId('overview-headline');
     const families = within(headline).getByTestId('overview-families');
     expect(families.querySelector('.overview-card__value')?.textContent).toBe('92.017');
@@ -90,7 +71,7 @@ describe('OverviewPage', () => {
   });
 
   it('lists the five programs with figures and changes coloured by whether they are good news', async () => {
-    renderPage();
+    renderPage('/');
     await screen.findByTestId('overview-programs');
     expect(programRows().map((row) => within(row).getByRole('rowheader').querySelector('a')?.textContent)).toEqual([
       'PKH',
@@ -137,7 +118,7 @@ describe('OverviewPage', () => {
   });
 
   it('sorts the programs by a column on request and keeps the order in the URL', async () => {
-    renderPage();
+    renderPage('/');
     await screen.findByTestId('overview-programs');
     fireEvent.click(within(screen.getByTestId('overview-programs')).getByRole('button', { name: /Cakupan/ }));
     expect(new URLSearchParams(window.location.search).get('urut')).toBe('coverage.desc');
@@ -153,7 +134,7 @@ describe('OverviewPage', () => {
   });
 
   it('exports the table as CSV with raw figures and a column for each change', async () => {
-    renderPage();
+    renderPage('/');
     await screen.findByTestId('overview-programs');
     fireEvent.click(within(screen.getByTestId('overview-programs')).getByRole('button', { name: 'Unduh CSV' }));
     await waitFor(() => expect(downloadCsv).toHaveBeenCalledOnce());
@@ -178,7 +159,7 @@ describe('OverviewPage', () => {
   it('shows a kabupaten its own quota status and gap', async () => {
     const { requests } = renderPage('/?wilayah=32.01');
     await screen.findByTestId('overview-programs');
-    expect(requests[1]?.variables).toMatchObject({ provinceCode: '32', regencySearch: '32.01' });
+    expect(requests[1]?.variables).toMatchObject({ provinceCode: null, regencyCode: '32.01' });
     expect(headers()).toContain('Status kuota');
     expect(cell('PKH', 'Status kuota').textContent).toBe('Di atas kuota');
     const gap = cell('PKH', 'Sisa kuota');
@@ -205,30 +186,18 @@ describe('OverviewPage', () => {
   });
 
   it('shows the error and retries on request', async () => {
-    let fail = true;
-    renderPage('/', (request) => {
-      if (request.operationName === 'OverviewFigures' && fail) {
-        return jsonResponse({ data: null, errors: [{ message: 'Versi 3 tidak ditemukan', extensions: { code: 'NOT_FOUND' } }] });
-      }
-      return server(request);
-    });
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Versi 3 tidak ditemukan');
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('overview-programs');
-    expect(screen.queryByRole('alert')).toBeNull();
+    const failure = failingUntilRetry('Versi 3 tidak ditemukan', 'NOT_FOUND');
+    renderPage('/', { OverviewFigures: failure.answer(overviewFigures) });
+    await failure.retry('overview-programs');
   });
 
   it('says so when nothing is published, and when the region has no families', async () => {
-    const { requests } = renderPage('/', () => ({ versions: [] }));
+    const { requests } = renderPage('/', { Versions: { versions: [] } });
     await screen.findByText('Belum ada versi DTSEN yang diterbitkan.');
     expect(requests.map((request) => request.operationName)).toEqual(['Versions']);
     cleanup();
 
-    renderPage('/', (request) =>
-      request.operationName === 'OverviewFigures' ? overviewFixture({ totalFamilies: 0 }) : server(request),
-    );
+    renderPage('/', { OverviewFigures: () => overviewFixture({ totalFamilies: 0 }) });
     await screen.findByText('Wilayah ini belum memiliki keluarga DTSEN pada versi ini.');
     expect(screen.queryByTestId('overview-programs')).toBeNull();
   });

@@ -5,10 +5,10 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import { useAppState } from '../../app/navigation';
 import { OverviewFiguresDocument, type VersionFieldsFragment } from '../../generated/graphql';
-import { ErrorPanel, LoadingPanel, LoadState } from '../../shared/components/LoadState';
+import { LoadState } from '../../shared/components/LoadState';
+import { ViewFrame } from '../../shared/components/ViewFrame';
 import { useMessages } from '../../shared/i18n';
-import { versionName } from '../../shared/labels';
-import { sharedMessages } from '../../shared/messages';
+import { versionName, viewTitle } from '../../shared/labels';
 import { useVersionContext } from '../../shared/useVersionContext';
 import { HeadlineCards } from './components/HeadlineCards';
 import { ProgramTable } from './components/ProgramTable';
@@ -20,29 +20,18 @@ const IDLE_VARIABLES = overviewVariables('ID', 0, null);
 
 export function OverviewPage() {
   const t = useMessages(overviewMessages);
-  const shared = useMessages(sharedMessages);
   const { regionCode } = useAppState();
-  const titleId = useId();
   const versions = useVersionContext();
   const ready = versions.status === 'ready' ? versions : null;
   const variables = ready ? overviewVariables(regionCode, ready.current.id, ready.previous?.id ?? null) : null;
   const [result, reexecute] = useQuery({ query: OverviewFiguresDocument, variables: variables ?? IDLE_VARIABLES, pause: variables === null });
   const data = result.data ?? undefined;
 
-  const title = [t.title, data?.current.region.name, ready ? versionName(ready.current.label) : null].filter(Boolean).join(' · ');
+  const title = viewTitle(t.title, data?.current.region.name, ready ? versionName(ready.current.label) : null);
 
   return (
-    <section className="view overview" data-testid="view-overview" aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
-      {versions.status === 'loading' && <LoadingPanel label={shared.loading} />}
-      {versions.status === 'error' && <ErrorPanel message={versions.message} retry={versions.retry} />}
-      {versions.status === 'empty' && (
-        <div className="panel panel--state" role="status">
-          <strong>{shared.noVersionTitle}</strong>
-          <p>{shared.noVersionDetail}</p>
-        </div>
-      )}
-      {ready && (
+    <ViewFrame testId="view-overview" className="overview" title={title} versions={versions}>
+      {({ current, previous }) => (
         <LoadState
           fetching={result.fetching}
           error={result.error}
@@ -54,15 +43,15 @@ export function OverviewPage() {
           {data && (
             <OverviewContent
               headline={toHeadline(data)}
-              rows={toProgramRows(data, regionCode, ready.current.id, ready.previous?.id ?? null)}
+              rows={toProgramRows(data, regionCode, current.id, previous?.id ?? null)}
               regionCode={regionCode}
-              version={ready.current}
-              previous={ready.previous}
+              version={current}
+              previous={previous}
             />
           )}
         </LoadState>
       )}
-    </section>
+    </ViewFrame>
   );
 }
 

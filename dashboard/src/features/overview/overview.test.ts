@@ -52,7 +52,7 @@ describe('quotaScope and overviewVariables', () => {
       previousVersionId: 4,
       hasPrevious: true,
       provinceCode: '32',
-      regencySearch: null,
+      regencyCode: null,
     });
   });
 
@@ -63,8 +63,8 @@ describe('quotaScope and overviewVariables', () => {
       fromVersionId: 1,
       previousVersionId: 1,
       hasPrevious: false,
-      provinceCode: '32',
-      regencySearch: '32.01',
+      provinceCode: null,
+      regencyCode: '32.01',
     });
   });
 });

@@ -64,8 +64,9 @@ export function overviewVariables(regionCode: string, versionId: number, previou
     fromVersionId: previousVersionId ?? versionId,
     previousVersionId: previousVersionId ?? versionId,
     hasPrevious: previousVersionId !== null,
-    provinceCode: scope.provinceCode,
-    regencySearch: scope.kind === 'regency' ? scope.regencyCode : null,
+    // A kabupaten (or below) is asked for by its own code only: a user limited to it may not name its province.
+    provinceCode: scope.kind === 'area' ? scope.provinceCode : null,
+    regencyCode: scope.kind === 'regency' ? scope.regencyCode : null,
   };
 }
 

@@ -1,8 +1,8 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Csv from '../../shared/csv';
 import { downloadCsv } from '../../shared/csv';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../test-support/render';
+import { failingUntilRetry, lastRequest, setupViewTests, viewRenderer, type Operations } from '../../test-support/render';
 import { funnelFixture, listFixture, subRegionsFixture } from './__fixtures__/proposals';
 import { ProposalsPage } from './ProposalsPage';
 
@@ -11,43 +11,26 @@ vi.mock('../../shared/csv', async (importOriginal) => ({
   downloadCsv: vi.fn(),
 }));
 
-beforeEach(() => {
-  // jsdom does not implement scrolling; navigate() scrolls to the top on a drill-down.
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
-afterEach(cleanup);
+setupViewTests();
 
 const nation = { __typename: 'Region', code: 'ID', name: 'Indonesia', level: 'NATION', parent: null };
 const province = { __typename: 'Region', code: '32', name: 'Jawa Barat', level: 'PROVINCE', parent: nation };
 const regency = { __typename: 'Region', code: '32.01', name: 'Kabupaten Bogor', level: 'REGENCY', parent: province };
 
-function api(overrides: Partial<Record<string, (request: GraphQLRequest) => unknown>> = {}) {
-  return (request: GraphQLRequest): unknown => {
-    const override = overrides[request.operationName];
-    if (override) return override(request);
-    switch (request.operationName) {
-      case 'Versions':
-        return { versions: versionsFixture };
-      case 'RegionPath':
-        return { region: { ...(request.variables.code === '32.01' ? regency : province), childCount: 27 } };
-      case 'ProposalsFunnel':
-        return funnelFixture;
-      case 'ProposalsSubRegions':
-        return subRegionsFixture;
-      case 'ProposalsList':
-        return listFixture;
-      default:
-        throw new Error(`unexpected operation ${request.operationName}`);
-    }
-  };
-}
+const operations: Operations = {
+  RegionPath: ({ variables }) => ({ region: { ...(variables.code === '32.01' ? regency : province), childCount: 27 } }),
+  ProposalsFunnel: funnelFixture,
+  ProposalsSubRegions: subRegionsFixture,
+  ProposalsList: listFixture,
+};
 
-const last = (requests: GraphQLRequest[], name: string) => requests.filter((request) => request.operationName === name).at(-1);
+const renderPage = viewRenderer(<ProposalsPage />, operations);
+
 const rowNames = (table: HTMLElement) => within(table).getAllByRole('rowheader').map((cell) => cell.textContent);
 
 describe('ProposalsPage', () => {
   it('shows the funnel, the turnaround and the tables of the region and version', async () => {
-    const { requests } = renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32');
+    const { requests } = renderPage('/usulan?wilayah=32');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
     await screen.findByRole('heading', { level: 2, name: 'Usulan · Jawa Barat · DTSEN 2025-Q3' });
 
@@ -74,9 +57,9 @@ describe('ProposalsPage', () => {
     const formal = within(paths).getByRole('rowheader', { name: 'Jalur formal (Musdes/Muskel, SIKS-NG)' }).closest('tr');
     expect(formal?.textContent).toContain('60,0%');
 
-    expect(last(requests, 'ProposalsFunnel')?.variables).toEqual({ regionCode: '32', versionId: 3 });
-    expect(last(requests, 'ProposalsSubRegions')?.variables).toEqual({ regionCode: '32', versionId: 3 });
-    expect(last(requests, 'ProposalsList')?.variables).toEqual({ filter: { regionCode: '32', submittedVersionId: 3 }, first: 20, after: null });
+    expect(lastRequest(requests, 'ProposalsFunnel')?.variables).toEqual({ regionCode: '32', versionId: 3 });
+    expect(lastRequest(requests, 'ProposalsSubRegions')?.variables).toEqual({ regionCode: '32', versionId: 3 });
+    expect(lastRequest(requests, 'ProposalsList')?.variables).toEqual({ filter: { regionCode: '32', submittedVersionId: 3 }, first: 20, after: null });
     const list = await screen.findByTestId('proposals-list');
     expect(within(list).getAllByRole('row')).toHaveLength(4);
     expect(list.textContent).toContain('Situdaun');
@@ -84,7 +67,7 @@ describe('ProposalsPage', () => {
   });
 
   it('ranks sub-regions by volume, re-sorts by turnaround into the URL, and drills down on a row', async () => {
-    renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32');
+    renderPage('/usulan?wilayah=32');
     const regions = await screen.findByTestId('proposals-regions');
     expect(rowNames(regions).slice(0, 2)).toEqual(['Kabupaten Bandung', 'Kabupaten Bogor']);
 
@@ -102,36 +85,36 @@ describe('ProposalsPage', () => {
   });
 
   it('reads the sort from the URL', async () => {
-    renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32&urut=median&arah=asc');
+    renderPage('/usulan?wilayah=32&urut=median&arah=asc');
     const regions = await screen.findByTestId('proposals-regions');
     expect(rowNames(regions)[0]).toBe('Kabupaten Bandung');
     expect(within(regions).getByRole('columnheader', { name: /Median hari/ }).getAttribute('aria-sort')).toBe('ascending');
   });
 
   it('shows a kecamatan at its kabupaten/kota, without sub-regions', async () => {
-    const { requests } = renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32.01.05');
+    const { requests } = renderPage('/usulan?wilayah=32.01.05');
     await screen.findByRole('heading', { level: 2, name: 'Usulan · Kabupaten Bogor · DTSEN 2025-Q3' });
     await screen.findByTestId('proposals-funnel');
     expect(screen.getByRole('note').textContent).toContain('Kabupaten Bogor');
-    expect(last(requests, 'ProposalsFunnel')?.variables).toEqual({ regionCode: '32.01', versionId: 3 });
+    expect(lastRequest(requests, 'ProposalsFunnel')?.variables).toEqual({ regionCode: '32.01', versionId: 3 });
     expect(requests.some((request) => request.operationName === 'ProposalsSubRegions')).toBe(false);
     expect(screen.queryByTestId('proposals-regions')).toBeNull();
   });
 
   it('filters and pages the list through the URL', async () => {
-    const { requests } = renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32');
+    const { requests } = renderPage('/usulan?wilayah=32');
     await screen.findByTestId('proposals-list');
     fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'APPROVED' } });
     expect(new URLSearchParams(window.location.search).get('status')).toBe('APPROVED');
     await waitFor(() =>
-      expect(last(requests, 'ProposalsList')?.variables.filter).toEqual({ regionCode: '32', submittedVersionId: 3, status: 'APPROVED' }),
+      expect(lastRequest(requests, 'ProposalsList')?.variables.filter).toEqual({ regionCode: '32', submittedVersionId: 3, status: 'APPROVED' }),
     );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Berikutnya' }));
     const query = new URLSearchParams(window.location.search);
     expect(query.get('setelah')).toBe(listFixture.proposals.pageInfo.endCursor);
     expect(query.get('hal')).toBe('2');
-    await waitFor(() => expect(last(requests, 'ProposalsList')?.variables.after).toBe(listFixture.proposals.pageInfo.endCursor));
+    await waitFor(() => expect(lastRequest(requests, 'ProposalsList')?.variables.after).toBe(listFixture.proposals.pageInfo.endCursor));
     expect(await screen.findByText(/Halaman 2 · 66 usulan/)).toBeTruthy();
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Jalur' }), { target: { value: 'FORMAL' } });
@@ -140,20 +123,9 @@ describe('ProposalsPage', () => {
   });
 
   it('shows an error with a retry', async () => {
-    let fail = true;
-    renderWithApi(
-      <ProposalsPage />,
-      api({
-        ProposalsFunnel: () =>
-          fail ? jsonResponse({ data: null, errors: [{ message: 'the proposals funnel is kept down to kabupaten/kota' }] }) : funnelFixture,
-      }),
-      '/usulan?wilayah=32',
-    );
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('kept down to kabupaten/kota');
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('proposals-funnel');
+    const failure = failingUntilRetry('the proposals funnel is kept down to kabupaten/kota');
+    renderPage('/usulan?wilayah=32', { ProposalsFunnel: failure.answer(funnelFixture) });
+    await failure.retry('proposals-funnel');
   });
 
   it('says so when no proposal was submitted', async () => {
@@ -162,13 +134,13 @@ describe('ProposalsPage', () => {
       byPath: { groups: [] },
       byKind: { groups: [] },
     };
-    renderWithApi(<ProposalsPage />, api({ ProposalsFunnel: () => none }), '/usulan?wilayah=32');
+    renderPage('/usulan?wilayah=32', { ProposalsFunnel: () => none });
     await screen.findByText('Tidak ada usulan yang diajukan pada versi ini di wilayah ini.');
     expect(screen.queryByTestId('proposals-funnel')).toBeNull();
   });
 
   it('speaks English with lang=en', async () => {
-    renderWithApi(<ProposalsPage />, api(), '/usulan?wilayah=32&lang=en');
+    renderPage('/usulan?wilayah=32&lang=en');
     await screen.findByRole('heading', { level: 2, name: 'Proposals · Jawa Barat · DTSEN 2025-Q3' });
     const table = await screen.findByTestId('proposals-table');
     expect(rowNames(table)).toEqual(['Submitted', 'Verified', 'Ground-checked', 'Approved', 'Rejected']);
@@ -182,16 +154,12 @@ describe('ProposalsPage', () => {
     const page = (edges: (typeof first)[], endCursor: string, hasNextPage: boolean) => ({
       proposals: { totalCount: 3, pageInfo: { endCursor, hasNextPage }, edges },
     });
-    const { requests } = renderWithApi(
-      <ProposalsPage />,
-      api({
-        ProposalsList: (request) => {
-          if (request.variables.first === 20) return listFixture;
-          return request.variables.after === null ? page([first, second], 'c2', true) : page([third], 'c3', false);
-        },
-      }),
-      '/usulan?wilayah=32',
-    );
+    const { requests } = renderPage('/usulan?wilayah=32', {
+      ProposalsList: ({ variables }) => {
+        if (variables.first === 20) return listFixture;
+        return variables.after === null ? page([first, second], 'c2', true) : page([third], 'c3', false);
+      },
+    });
     const list = await screen.findByTestId('proposals-list');
     fireEvent.click(within(list).getByRole('button', { name: 'Unduh CSV' }));
     await waitFor(() => expect(downloadCsv).toHaveBeenCalledOnce());

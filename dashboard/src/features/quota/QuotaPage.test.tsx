@@ -1,76 +1,40 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../test-support/render';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bodyRows, failingUntilRetry, lastRequest, rowCells, setupViewTests, viewRenderer, type Operations } from '../../test-support/render';
 import { criteriaFixture, regionPathFixture } from '../targeting/__fixtures__/targeting';
 import { overPlanFixture, programsFixture, quotaRows, quotaStatusFixture, underPlanFixture } from './__fixtures__/quota';
 import { QuotaPage } from './QuotaPage';
 
-// Navigation scrolls to the top, which jsdom does not implement.
-beforeEach(() => {
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
-
+setupViewTests();
 afterEach(() => {
-  cleanup();
   vi.useRealTimers();
-  vi.restoreAllMocks();
 });
 
-type Overrides = Partial<Record<string, (request: GraphQLRequest) => unknown>>;
+const operations: Operations = {
+  RegionPath: ({ variables }) => regionPathFixture(String(variables.code)),
+  Programs: programsFixture,
+  ExclusionCriteria: criteriaFixture,
+  QuotaStatusList: () => quotaStatusFixture(),
+  QuotaNationalRecipients: { targetingErrors: { __typename: 'TargetingErrors', summary: { __typename: 'TargetingSummary', recipients: 2345 } } },
+  QuotaReallocationPlan: ({ variables }) => (String(variables.regencyCode) === '32.01' ? overPlanFixture : underPlanFixture),
+};
 
-function api(overrides: Overrides = {}) {
-  return (request: GraphQLRequest): unknown => {
-    const override = overrides[request.operationName];
-    if (override) return override(request);
-    const vars = request.variables;
-    switch (request.operationName) {
-      case 'Versions':
-        return { versions: versionsFixture };
-      case 'RegionPath':
-        return regionPathFixture(String(vars.code));
-      case 'Programs':
-        return programsFixture;
-      case 'ExclusionCriteria':
-        return criteriaFixture;
-      case 'QuotaStatusList':
-        return quotaStatusFixture();
-      case 'QuotaNationalRecipients':
-        return { targetingErrors: { __typename: 'TargetingErrors', summary: { __typename: 'TargetingSummary', recipients: 2345 } } };
-      case 'QuotaReallocationPlan':
-        return String(vars.regencyCode) === '32.01' ? overPlanFixture : underPlanFixture;
-      default:
-        throw new Error(`unexpected operation ${request.operationName}`);
-    }
-  };
-}
-
-const requestsOf = (requests: GraphQLRequest[], name: string) => requests.filter((request) => request.operationName === name);
-const lastOf = (requests: GraphQLRequest[], name: string) => requestsOf(requests, name).at(-1);
+const renderPage = viewRenderer(<QuotaPage />, operations);
 const query = () => new URLSearchParams(window.location.search);
-
-function bodyRows(testId: string) {
-  const table = within(screen.getByTestId(testId)).getByRole('table');
-  const [, body] = within(table).getAllByRole('rowgroup');
-  if (!body) throw new Error('table has no body');
-  return within(body).getAllByRole('row');
-}
-
-/** The row's cells in column order (row header included). */
-const cells = (row: Element) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent);
 
 describe('QuotaPage', () => {
   it('lists the kabupaten/kota with quota, recipients, gap, status and totals, and explains the quota', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api(), '/kuota');
+    const { requests } = renderPage('/kuota');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
     await screen.findByTestId('quota-table');
 
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Kuota PKH · Indonesia · DTSEN 2025-Q3');
     const rows = bodyRows('quota-table');
     expect(rows).toHaveLength(4);
-    expect(cells(rows[0] as HTMLElement)).toEqual(['Kabupaten Indramayu', '32.12', 'Jawa Barat', '84', '64', '+20', '23,8%', 'Di bawah kuota']);
-    expect(cells(rows[3] as HTMLElement)).toEqual(['Kabupaten Bogor', '32.01', 'Jawa Barat', '177', '192', '-15', '-8,5%', 'Di atas kuota']);
+    expect(rowCells(rows[0] as HTMLElement)).toEqual(['Kabupaten Indramayu', '32.12', 'Jawa Barat', '84', '64', '+20', '23,8%', 'Di bawah kuota']);
+    expect(rowCells(rows[3] as HTMLElement)).toEqual(['Kabupaten Bogor', '32.01', 'Jawa Barat', '177', '192', '-15', '-8,5%', 'Di atas kuota']);
     const footer = within(screen.getByTestId('quota-table')).getAllByRole('row').at(-1) as HTMLElement;
-    expect(cells(footer).slice(0, 6)).toEqual(['Jumlah (514 kab/kota)', '', '', '10.000', '9.475', '+525']);
+    expect(rowCells(footer).slice(0, 6)).toEqual(['Jumlah (514 kab/kota)', '', '', '10.000', '9.475', '+525']);
 
     const basis = screen.getByTestId('quota-basis');
     expect(basis.textContent).toContain('10.000 keluarga');
@@ -80,7 +44,7 @@ describe('QuotaPage', () => {
     expect(summary.querySelector('[data-figure="under"]')?.textContent).toBe('Di bawah kuota279');
     expect(summary.querySelector('[data-figure="excess"]')?.textContent).toBe('Penerima berlebih573');
 
-    expect(lastOf(requests, 'QuotaStatusList')?.variables).toEqual({
+    expect(lastRequest(requests, 'QuotaStatusList')?.variables).toEqual({
       programCode: 'PKH',
       versionId: 3,
       sort: { field: 'GAP', direction: 'DESC' },
@@ -91,7 +55,7 @@ describe('QuotaPage', () => {
   });
 
   it('filters by status with checkboxes written to the URL, back to the first page', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api(), '/kuota?mulai=50');
+    const { requests } = renderPage('/kuota?mulai=50');
     await screen.findByTestId('quota-table');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Di bawah kuota' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Di atas kuota' }));
@@ -99,11 +63,11 @@ describe('QuotaPage', () => {
     expect(query().get('mulai')).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Di atas kuota' })).toHaveProperty('checked', true);
     expect(screen.getByRole('checkbox', { name: 'Sesuai kuota' })).toHaveProperty('checked', false);
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.status).toEqual(['UNDER', 'OVER']));
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.status).toEqual(['UNDER', 'OVER']));
   });
 
   it('searches by name once typing pauses, replacing the history entry', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api(), '/kuota');
+    const { requests } = renderPage('/kuota');
     await screen.findByTestId('quota-table');
     vi.useFakeTimers();
     const before = window.history.length;
@@ -117,22 +81,22 @@ describe('QuotaPage', () => {
     expect(query().get('cari')).toBe('Bogor');
     expect(window.history.length).toBe(before);
     vi.useRealTimers();
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.search).toBe('Bogor'));
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.search).toBe('Bogor'));
   });
 
   it('sorts on the server by a column header and pages with mulai=', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api({ QuotaStatusList: () => quotaStatusFixture(quotaRows, 120) }), '/kuota');
+    const { requests } = renderPage('/kuota', { QuotaStatusList: () => quotaStatusFixture(quotaRows, 120) });
     const table = await screen.findByTestId('quota-table');
     fireEvent.click(within(table).getByRole('button', { name: /^Penerima/ }));
     expect(query().get('urut')).toBe('recipients.desc');
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.sort).toEqual({ field: 'RECIPIENTS', direction: 'DESC' }));
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.sort).toEqual({ field: 'RECIPIENTS', direction: 'DESC' }));
     fireEvent.click(screen.getByRole('button', { name: 'Berikutnya' }));
     expect(query().get('mulai')).toBe('50');
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.offset).toBe(50));
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.offset).toBe(50));
   });
 
   it('opens the fill plan of an under-quota kabupaten on row click and closes it again', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api(), '/kuota');
+    const { requests } = renderPage('/kuota');
     await screen.findByTestId('quota-table');
     fireEvent.click(bodyRows('quota-table')[0] as HTMLElement);
     expect(query().get('kab')).toBe('32.12');
@@ -140,7 +104,7 @@ describe('QuotaPage', () => {
     const detail = await screen.findByTestId('quota-detail');
     await within(detail).findByTestId('quota-plan');
     expect(within(detail).getByRole('heading', { level: 3 }).textContent).toBe('Rencana realokasi · Kabupaten Indramayu');
-    expect(lastOf(requests, 'QuotaReallocationPlan')?.variables).toEqual({ programCode: 'PKH', versionId: 3, regencyCode: '32.12', limit: 100 });
+    expect(lastRequest(requests, 'QuotaReallocationPlan')?.variables).toEqual({ programCode: 'PKH', versionId: 3, regencyCode: '32.12', limit: 100 });
     const steps = within(detail).getByTestId('quota-fill-steps');
     expect(within(steps).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Desil 1–4 yang belum menerima dan sudah dicek lapangan18 diambil dari 18 calon',
@@ -149,7 +113,7 @@ describe('QuotaPage', () => {
     ]);
     expect(steps.textContent).toContain('2 tempat tetap kosong');
     const families = bodyRows('quota-plan');
-    expect(cells(families[0] as HTMLElement)).toEqual([
+    expect(rowCells(families[0] as HTMLElement)).toEqual([
       '1',
       '1 · Sudah dicek lapangan',
       '3212********0003',
@@ -167,12 +131,12 @@ describe('QuotaPage', () => {
   });
 
   it('lands a regional head on their own kabupaten: its removal plan, the list of its province', async () => {
-    const { requests } = renderWithApi(<QuotaPage />, api(), '/kuota?wilayah=32.01');
+    const { requests } = renderPage('/kuota?wilayah=32.01');
     const detail = await screen.findByTestId('quota-detail');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Kuota PKH · Kabupaten Bogor · DTSEN 2025-Q3');
     await within(detail).findByTestId('quota-removal-steps');
-    expect(lastOf(requests, 'QuotaReallocationPlan')?.variables.regencyCode).toBe('32.01');
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.provinceCode).toBe('32'));
+    expect(lastRequest(requests, 'QuotaReallocationPlan')?.variables.regencyCode).toBe('32.01');
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.provinceCode).toBe('32'));
 
     const steps = within(detail).getByTestId('quota-removal-steps');
     expect(within(steps).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
@@ -183,7 +147,7 @@ describe('QuotaPage', () => {
     ]);
     expect(steps.textContent).toContain('5 penerima berlebih tidak dapat ditutup dari kesalahan inklusi');
     const families = bodyRows('quota-plan');
-    expect(cells(families[1] as HTMLElement)).toEqual(['2', 'Desil di atas 4, sudah dicek lapangan', '3201********0001', 'S***** S*********', '7', '–', 'Leuwisadeng', 'Leuwisadeng']);
+    expect(rowCells(families[1] as HTMLElement)).toEqual(['2', 'Desil di atas 4, sudah dicek lapangan', '3201********0001', 'S***** S*********', '7', '–', 'Leuwisadeng', 'Leuwisadeng']);
     // The panel comes before the list for the kabupaten's own head.
     const panelFirst = detail.compareDocumentPosition(screen.getByTestId('quota-table')) & Node.DOCUMENT_POSITION_FOLLOWING;
     expect(panelFirst).toBeTruthy();
@@ -194,7 +158,7 @@ describe('QuotaPage', () => {
   });
 
   it('opens a plan with the keyboard', async () => {
-    renderWithApi(<QuotaPage />, api(), '/kuota?wilayah=32');
+    renderPage('/kuota?wilayah=32');
     await screen.findByTestId('quota-table');
     fireEvent.keyDown(bodyRows('quota-table')[3] as HTMLElement, { key: 'Enter' });
     expect(query().get('kab')).toBe('32.01');
@@ -203,13 +167,11 @@ describe('QuotaPage', () => {
   });
 
   it('distributes today’s national recipients for a program without a national quota', async () => {
-    const { requests } = renderWithApi(
-      <QuotaPage />,
-      api({ QuotaStatusList: (request) => quotaStatusFixture(quotaRows, 514, 'ATENSI', Number(request.variables.nationalQuota)) }),
-      '/kuota?program=ATENSI',
-    );
+    const { requests } = renderPage('/kuota?program=ATENSI', {
+      QuotaStatusList: ({ variables }) => quotaStatusFixture(quotaRows, 514, 'ATENSI', Number(variables.nationalQuota)),
+    });
     await screen.findByTestId('quota-table');
-    expect(lastOf(requests, 'QuotaStatusList')?.variables.nationalQuota).toBe(2345);
+    expect(lastRequest(requests, 'QuotaStatusList')?.variables.nationalQuota).toBe(2345);
     const basis = screen.getByTestId('quota-basis');
     expect(basis.textContent).toContain('2.345 jiwa');
     expect(basis.textContent).toContain('penerima nasional saat ini (2.345)');
@@ -217,38 +179,27 @@ describe('QuotaPage', () => {
     fireEvent.change(within(basis).getByLabelText('Kuota nasional'), { target: { value: '3000' } });
     fireEvent.click(within(basis).getByRole('button', { name: 'Terapkan' }));
     expect(query().get('kuota')).toBe('3000');
-    await waitFor(() => expect(lastOf(requests, 'QuotaStatusList')?.variables.nationalQuota).toBe(3000));
+    await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.nationalQuota).toBe(3000));
   });
 
   it('shows an error with a retry', async () => {
-    let fail = true;
-    renderWithApi(
-      <QuotaPage />,
-      api({
-        QuotaStatusList: () =>
-          fail ? jsonResponse({ data: null, errors: [{ message: 'ATENSI has no national quota', extensions: { code: 'BAD_USER_INPUT' } }] }) : quotaStatusFixture(),
-      }),
-      '/kuota',
-    );
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('ATENSI has no national quota');
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('quota-table');
+    const failure = failingUntilRetry('ATENSI has no national quota', 'BAD_USER_INPUT');
+    renderPage('/kuota', { QuotaStatusList: failure.answer(() => quotaStatusFixture()) });
+    await failure.retry('quota-table');
   });
 
   it('says so when no kabupaten/kota matches, and when nothing is published', async () => {
-    renderWithApi(<QuotaPage />, api({ QuotaStatusList: () => quotaStatusFixture([], 0) }), '/kuota?cari=zzz');
+    renderPage('/kuota?cari=zzz', { QuotaStatusList: () => quotaStatusFixture([], 0) });
     await screen.findByText('Tidak ada kabupaten/kota yang cocok dengan saringan ini.');
     expect(screen.queryByTestId('quota-table')).toBeNull();
     expect(screen.getByRole('searchbox')).toHaveProperty('value', 'zzz');
     cleanup();
-    renderWithApi(<QuotaPage />, api({ Versions: () => ({ versions: [] }) }), '/kuota');
+    renderPage('/kuota', { Versions: () => ({ versions: [] }) });
     await screen.findByText('Belum ada versi DTSEN yang diterbitkan.');
   });
 
   it('speaks English with lang=en', async () => {
-    renderWithApi(<QuotaPage />, api(), '/kuota?lang=en&kab=32.12');
+    renderPage('/kuota?lang=en&kab=32.12');
     await screen.findByTestId('quota-table');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('PKH quota · Indonesia · DTSEN 2025-Q3');
     expect(screen.getByRole('checkbox', { name: 'Under quota' })).toBeTruthy();

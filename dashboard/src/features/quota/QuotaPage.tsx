@@ -2,15 +2,16 @@
 // quota, recipients, gap and status, and the reallocation plan of the one opened (`kab=`). A region at
 // kabupaten level or below opens that kabupaten's plan at once, its province listed around it.
 import './quota.css';
-import { useId } from 'react';
 import { useQuery } from 'urql';
 import { navigate, useAppState } from '../../app/navigation';
-import { NATION_CODE, type ProgramCodeValue } from '../../app/url-state';
-import { ProgramsDocument, QuotaNationalRecipientsDocument, RegionPathDocument } from '../../generated/graphql';
+import type { ProgramCodeValue } from '../../app/url-state';
+import { ProgramsDocument, QuotaNationalRecipientsDocument } from '../../generated/graphql';
 import { ErrorPanel, LoadingPanel } from '../../shared/components/LoadState';
+import { ViewFrame } from '../../shared/components/ViewFrame';
 import { useMessages } from '../../shared/i18n';
-import { programLabel, versionName } from '../../shared/labels';
+import { programLabel, versionName, viewTitle } from '../../shared/labels';
 import { sharedMessages } from '../../shared/messages';
+import { useRegionName } from '../../shared/useRegionName';
 import { useVersionContext } from '../../shared/useVersionContext';
 import { QuotaList } from './components/QuotaList';
 import { ReallocationPanel } from './components/ReallocationPanel';
@@ -19,33 +20,20 @@ import { closePlanChange, parseNationalQuota, quotaScope } from './shape';
 
 export function QuotaPage() {
   const t = useMessages(quotaMessages);
-  const shared = useMessages(sharedMessages);
   const { programCode, regionCode, params } = useAppState();
   const versions = useVersionContext();
-  const titleId = useId();
   const scope = quotaScope(regionCode, params.kab);
   // The quota stops at the kabupaten/kota: a kecamatan or desa is shown as its kabupaten.
   const shownCode = scope.homeRegency ?? regionCode;
-  const [path] = useQuery({ query: RegionPathDocument, variables: { code: shownCode } });
-  const regionName = shownCode === NATION_CODE ? shared.nation : (path.data?.region?.name ?? shownCode);
-  const version = versions.status === 'ready' ? versionName(versions.current.label) : null;
-  const title = [t.title(programLabel(programCode)), regionName, version].filter((part) => part !== null).join(' · ');
+  const regionName = useRegionName(shownCode) ?? shownCode;
+  const title = viewTitle(t.title(programLabel(programCode)), regionName, versions.status === 'ready' ? versionName(versions.current.label) : null);
 
   return (
-    <section className="view quota" data-testid="view-quota" aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
-      {versions.status === 'loading' && <LoadingPanel label={shared.loading} />}
-      {versions.status === 'error' && <ErrorPanel message={versions.message} retry={versions.retry} />}
-      {versions.status === 'empty' && (
-        <div className="panel panel--state" role="status">
-          <strong>{shared.noVersionTitle}</strong>
-          <p>{shared.noVersionDetail}</p>
-        </div>
+    <ViewFrame testId="view-quota" className="quota" title={title} versions={versions}>
+      {({ current }) => (
+        <QuotaBody programCode={programCode} versionId={current.id} versionLabel={versionName(current.label)} regionName={regionName} />
       )}
-      {versions.status === 'ready' && version !== null && (
-        <QuotaBody programCode={programCode} versionId={versions.current.id} versionLabel={version} regionName={regionName} />
-      )}
-    </section>
+    </ViewFrame>
   );
 }
 

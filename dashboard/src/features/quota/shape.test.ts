@@ -131,7 +131,7 @@ describe('reallocation plan', () => {
   });
 
   it('shows the individual of an individual program', () => {
-    const first = over.removal?.units[0];
+    const first = over.removal?.units?.[0];
     if (!first) throw new Error('fixture has no unit');
     const plan = { ...over, removal: { ...over.removal, byCause: [], candidates: [], units: [{ ...first, individualId: 76273 }] } } as ReallocationPlan;
     expect(planUnitRows(plan)[0]).toMatchObject({ nameMasked: 'R**** S*********', nikMasked: '3201********0005', individualId: 76273 });

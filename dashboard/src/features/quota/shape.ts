@@ -185,8 +185,8 @@ function personOf(family: QuotaPlanFamilyFragment, individualId: number | null) 
 
 export function planUnitRows(plan: ReallocationPlan): PlanUnitRow[] {
   const units = [
-    ...(plan.fill?.units.map((unit) => ({ ...unit, reason: unit.priority })) ?? []),
-    ...(plan.removal?.units.map((unit) => ({ ...unit, reason: unit.cause })) ?? []),
+    ...(plan.fill?.units?.map((unit) => ({ ...unit, reason: unit.priority })) ?? []),
+    ...(plan.removal?.units?.map((unit) => ({ ...unit, reason: unit.cause })) ?? []),
   ];
   return units.map((unit, index) => {
     const person = personOf(unit.family, unit.individualId);

@@ -1,62 +1,25 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../test-support/render';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { bodyRows, failingUntilRetry, lastRequest, renderWithApi, requestsOf, respondWith, rowCells, setupViewTests, viewRenderer, type Operations } from '../../test-support/render';
 import { byDesilFixture, criteriaFixture, overviewFixture, regionPathFixture, subRegionsFixture } from './__fixtures__/targeting';
 import { TargetingPage } from './TargetingPage';
 
-// Navigation scrolls to the top, which jsdom does not implement.
-beforeEach(() => {
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
+setupViewTests();
 
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
+const operations: Operations = {
+  RegionPath: ({ variables }) => regionPathFixture(String(variables.code)),
+  ExclusionCriteria: criteriaFixture,
+  TargetingOverview: ({ variables }) =>
+    String(variables.regionCode) === '32.01.01' ? overviewFixture('32.01.01', 'Cibinong', 'DISTRICT', 12) : overviewFixture(),
+  TargetingByDesil: byDesilFixture,
+  TargetingSubRegions: () => subRegionsFixture(),
+};
 
-type Overrides = Partial<Record<string, (request: GraphQLRequest) => unknown>>;
-
-function api(overrides: Overrides = {}) {
-  return (request: GraphQLRequest): unknown => {
-    const override = overrides[request.operationName];
-    if (override) return override(request);
-    const vars = request.variables;
-    switch (request.operationName) {
-      case 'Versions':
-        return { versions: versionsFixture };
-      case 'RegionPath':
-        return regionPathFixture(String(vars.code));
-      case 'ExclusionCriteria':
-        return criteriaFixture;
-      case 'TargetingOverview':
-        return String(vars.regionCode) === '32.01.01'
-          ? overviewFixture('32.01.01', 'Cibinong', 'DISTRICT', 12)
-          : overviewFixture();
-      case 'TargetingByDesil':
-        return byDesilFixture;
-      case 'TargetingSubRegions':
-        return subRegionsFixture();
-      default:
-        throw new Error(`unexpected operation ${request.operationName}`);
-    }
-  };
-}
-
-const requestsOf = (requests: GraphQLRequest[], name: string) => requests.filter((request) => request.operationName === name);
-
-function bodyRows(testId: string) {
-  const table = within(screen.getByTestId(testId)).getByRole('table');
-  const [, body] = within(table).getAllByRole('rowgroup');
-  if (!body) throw new Error('table has no body');
-  return within(body).getAllByRole('row');
-}
-
-/** The row's cells in column order (row header included). */
-const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('th, td')).map((cell) => cell.textContent);
+const renderPage = viewRenderer(<TargetingPage />, operations);
 
 describe('TargetingPage', () => {
   it('shows loading, then the headline figures of the program, region and version', async () => {
-    const { requests } = renderWithApi(<TargetingPage />, api(), '/sasaran');
+    const { requests } = renderPage('/sasaran');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
 
     const headline = await screen.findByTestId('targeting-headline');
@@ -75,27 +38,27 @@ describe('TargetingPage', () => {
   });
 
   it('names the inclusion causes from the exclusion criteria, in chart and table', async () => {
-    renderWithApi(<TargetingPage chartInitialWidth={960} />, api(), '/sasaran');
+    renderWithApi(<TargetingPage chartInitialWidth={960} />, respondWith(operations), '/sasaran');
     const section = await screen.findByTestId('targeting-causes');
     await waitFor(() => expect(within(section).getAllByText('Penghasilan di atas UMP/UMK').length).toBeGreaterThan(0));
     const rows = bodyRows('targeting-causes-table');
     expect(rows).toHaveLength(20);
-    expect(cells(rows[12] as HTMLElement)).toEqual(['13', 'Penghasilan di atas UMP/UMK', '121', '25,6%', '1,3%', 'BPJS Ketenagakerjaan']);
-    expect(cells(rows[0] as HTMLElement).slice(0, 3)).toEqual(['1', 'Di luar DTSEN', '31']);
-    expect(cells(rows[19] as HTMLElement).slice(0, 3)).toEqual(['20', 'Desil di atas 4, sudah dicek lapangan', '77']);
+    expect(rowCells(rows[12] as HTMLElement)).toEqual(['13', 'Penghasilan di atas UMP/UMK', '121', '25,6%', '1,3%', 'BPJS Ketenagakerjaan']);
+    expect(rowCells(rows[0] as HTMLElement).slice(0, 3)).toEqual(['1', 'Di luar DTSEN', '31']);
+    expect(rowCells(rows[19] as HTMLElement).slice(0, 3)).toEqual(['20', 'Desil di atas 4, sudah dicek lapangan', '77']);
     // Fifteen causes occur: fifteen bars.
     const chart = screen.getByTestId('targeting-causes-chart');
     expect(chart.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(15);
   });
 
   it('stacks the classes per desil and lists them in a table', async () => {
-    renderWithApi(<TargetingPage />, api(), '/sasaran');
+    renderPage('/sasaran');
     await screen.findByTestId('targeting-desil-table');
     const rows = bodyRows('targeting-desil-table');
     expect(rows).toHaveLength(11);
-    expect(cells(rows[0] as HTMLElement)).toEqual(['Di luar DTSEN', '31', '0', '31', '0', '0', '31', '0', '–']);
-    expect(cells(rows[1] as HTMLElement)).toEqual(['Desil 1sasaran', '8.027', '7.952', '3.425', '3.350', '0', '75', '4.602', '42,1%']);
-    expect(cells(rows[5] as HTMLElement)).toEqual(['Desil 5', '9.306', '0', '306', '0', '235', '71', '0', '–']);
+    expect(rowCells(rows[0] as HTMLElement)).toEqual(['Di luar DTSEN', '31', '0', '31', '0', '0', '31', '0', '–']);
+    expect(rowCells(rows[1] as HTMLElement)).toEqual(['Desil 1sasaran', '8.027', '7.952', '3.425', '3.350', '0', '75', '4.602', '42,1%']);
+    expect(rowCells(rows[5] as HTMLElement)).toEqual(['Desil 5', '9.306', '0', '306', '0', '235', '71', '0', '–']);
     // Non-zero segments: correct in desil 1–4, pending in 5–10, inclusion in all eleven, exclusion in 1–4.
     const chart = screen.getByTestId('targeting-desil-chart');
     expect(chart.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(4 + 6 + 11 + 4);
@@ -103,7 +66,7 @@ describe('TargetingPage', () => {
   });
 
   it('stacks recipients only on request, kept in the URL', async () => {
-    renderWithApi(<TargetingPage />, api(), '/sasaran');
+    renderPage('/sasaran');
     const chart = await screen.findByTestId('targeting-desil-chart');
     fireEvent.click(within(chart).getByRole('radio', { name: 'Penerima saja' }));
     expect(window.location.search).toBe('?desil=penerima');
@@ -115,7 +78,7 @@ describe('TargetingPage', () => {
   });
 
   it('ranks the provinces and drills down into one on click', async () => {
-    const { requests } = renderWithApi(<TargetingPage />, api(), '/sasaran');
+    const { requests } = renderPage('/sasaran');
     await screen.findByTestId('targeting-subregions-table');
     expect(requestsOf(requests, 'TargetingSubRegions')[0]?.variables).toMatchObject({
       sort: { field: 'INCLUSION_RATE', direction: 'DESC' },
@@ -123,15 +86,15 @@ describe('TargetingPage', () => {
       offset: 0,
     });
     const rows = bodyRows('targeting-subregions-table');
-    expect(cells(rows[0] as HTMLElement)).toEqual(['Kepulauan Riau', '54', '142', '7', '13,0%', '98', '69,0%', '3', '31,0%', '18,5%']);
+    expect(rowCells(rows[0] as HTMLElement)).toEqual(['Kepulauan Riau', '54', '142', '7', '13,0%', '98', '69,0%', '3', '31,0%', '18,5%']);
 
     fireEvent.click(rows[0] as HTMLElement);
     expect(new URLSearchParams(window.location.search).get('wilayah')).toBe('21');
-    await waitFor(() => expect(requestsOf(requests, 'TargetingOverview').at(-1)?.variables.regionCode).toBe('21'));
+    await waitFor(() => expect(lastRequest(requests, 'TargetingOverview')?.variables.regionCode).toBe('21'));
   });
 
   it('drills down with the keyboard too, and pages with mulai=', async () => {
-    renderWithApi(<TargetingPage />, api({ TargetingSubRegions: () => subRegionsFixture(120) }), '/sasaran');
+    renderPage('/sasaran', { TargetingSubRegions: () => subRegionsFixture(120) });
     await screen.findByTestId('targeting-subregions-table');
     fireEvent.click(screen.getByRole('button', { name: 'Berikutnya' }));
     expect(window.location.search).toBe('?mulai=50');
@@ -141,12 +104,12 @@ describe('TargetingPage', () => {
   });
 
   it('writes the ranking order to the URL and asks the API for it', async () => {
-    const { requests } = renderWithApi(<TargetingPage />, api(), '/sasaran?mulai=50');
+    const { requests } = renderPage('/sasaran?mulai=50');
     const table = await screen.findByTestId('targeting-subregions-table');
     fireEvent.click(within(table).getByRole('button', { name: /^Tingkat eksklusi/ }));
     expect(window.location.search).toBe('?urut=exclusion_rate.desc');
     await waitFor(() =>
-      expect(requestsOf(requests, 'TargetingSubRegions').at(-1)?.variables.sort).toEqual({ field: 'EXCLUSION_RATE', direction: 'DESC' }),
+      expect(lastRequest(requests, 'TargetingSubRegions')?.variables.sort).toEqual({ field: 'EXCLUSION_RATE', direction: 'DESC' }),
     );
     fireEvent.change(within(table).getByLabelText('Peringkat menurut'), { target: { value: 'inclusion_errors' } });
     expect(window.location.search).toBe('?urut=inclusion_errors.desc');
@@ -155,7 +118,7 @@ describe('TargetingPage', () => {
   });
 
   it('explains that a kecamatan has no desil breakdown, without asking for it', async () => {
-    const { requests } = renderWithApi(<TargetingPage />, api(), '/sasaran?wilayah=32.01.01');
+    const { requests } = renderPage('/sasaran?wilayah=32.01.01');
     const desil = await screen.findByTestId('targeting-desil');
     expect(desil.textContent).toContain('Rincian per desil tersedia untuk tingkat nasional, provinsi dan kabupaten/kota');
     expect(requestsOf(requests, 'TargetingByDesil')).toHaveLength(0);
@@ -163,50 +126,35 @@ describe('TargetingPage', () => {
   });
 
   it('shows an error with a retry that loads the figures', async () => {
-    let fail = true;
-    renderWithApi(
-      <TargetingPage />,
-      api({
-        TargetingOverview: () =>
-          fail ? jsonResponse({ data: null, errors: [{ message: 'Region "99" not found', extensions: { code: 'NOT_FOUND' } }] }) : overviewFixture(),
-      }),
-      '/sasaran',
-    );
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Region "99" not found');
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('targeting-headline');
+    const failure = failingUntilRetry('Region "99" not found', 'NOT_FOUND');
+    renderPage('/sasaran', { TargetingOverview: failure.answer(() => overviewFixture()) });
+    await failure.retry('targeting-headline');
   });
 
   it('says so when no version is published', async () => {
-    const { requests } = renderWithApi(<TargetingPage />, api({ Versions: () => ({ versions: [] }) }), '/sasaran');
+    const { requests } = renderPage('/sasaran', { Versions: () => ({ versions: [] }) });
     await screen.findByText('Belum ada versi DTSEN yang diterbitkan.');
     expect(requestsOf(requests, 'TargetingOverview')).toHaveLength(0);
   });
 
   it('says so when the program has no units in the region', async () => {
-    renderWithApi(
-      <TargetingPage />,
-      api({
-        TargetingOverview: () => {
-          const empty = overviewFixture();
-          return {
-            targetingErrors: {
-              ...empty.targetingErrors,
-              summary: { ...empty.targetingErrors.summary, units: 0, recipients: 0, eligible: 0 },
-            },
-          };
-        },
-      }),
-      '/sasaran',
-    );
+    renderPage('/sasaran', {
+      TargetingOverview: () => {
+        const empty = overviewFixture();
+        return {
+          targetingErrors: {
+            ...empty.targetingErrors,
+            summary: { ...empty.targetingErrors.summary, units: 0, recipients: 0, eligible: 0 },
+          },
+        };
+      },
+    });
     await screen.findByText('Program ini tidak memiliki unit di wilayah ini pada versi ini.');
     expect(screen.queryByTestId('targeting-headline')).toBeNull();
   });
 
   it('speaks English with lang=en', async () => {
-    renderWithApi(<TargetingPage />, api(), '/sasaran?lang=en');
+    renderPage('/sasaran?lang=en');
     const headline = await screen.findByTestId('targeting-headline');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('PKH targeting errors · Indonesia · DTSEN 2025-Q3');
     expect(headline.querySelector('[data-figure="inclusion"]')?.textContent).toBe('Inclusion errors4735,0% of recipients');

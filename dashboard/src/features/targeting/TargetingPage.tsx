@@ -1,15 +1,15 @@
 // Ketepatan sasaran (targeting errors) of the URL's program, region and version: the headline figures,
 // inclusion errors by cause, the classes per desil and the child regions ranked, each drilling down.
 import './targeting.css';
-import { useId } from 'react';
 import { useQuery } from 'urql';
 import { useAppState } from '../../app/navigation';
-import { NATION_CODE, type ProgramCodeValue } from '../../app/url-state';
-import { RegionPathDocument, TargetingOverviewDocument } from '../../generated/graphql';
-import { ErrorPanel, LoadingPanel, LoadState } from '../../shared/components/LoadState';
+import type { ProgramCodeValue } from '../../app/url-state';
+import { TargetingOverviewDocument } from '../../generated/graphql';
+import { LoadState } from '../../shared/components/LoadState';
+import { ViewFrame } from '../../shared/components/ViewFrame';
 import { useMessages } from '../../shared/i18n';
-import { programLabel, versionName } from '../../shared/labels';
-import { sharedMessages } from '../../shared/messages';
+import { programLabel, versionName, viewTitle } from '../../shared/labels';
+import { useRegionName } from '../../shared/useRegionName';
 import { useVersionContext } from '../../shared/useVersionContext';
 import { CauseSection } from './components/CauseSection';
 import { DesilSection } from './components/DesilSection';
@@ -25,37 +25,24 @@ export interface TargetingPageProps {
 
 export function TargetingPage({ chartInitialWidth }: TargetingPageProps = {}) {
   const t = useMessages(targetingMessages);
-  const shared = useMessages(sharedMessages);
   const { programCode, regionCode } = useAppState();
   const versions = useVersionContext();
-  const titleId = useId();
-  const [path] = useQuery({ query: RegionPathDocument, variables: { code: regionCode } });
-  const regionName = regionCode === NATION_CODE ? shared.nation : (path.data?.region?.name ?? regionCode);
-  const version = versions.status === 'ready' ? versionName(versions.current.label) : null;
-  const title = [t.title(programLabel(programCode)), regionName, version].filter((part) => part !== null).join(' · ');
+  const regionName = useRegionName(regionCode) ?? regionCode;
+  const title = viewTitle(t.title(programLabel(programCode)), regionName, versions.status === 'ready' ? versionName(versions.current.label) : null);
 
   return (
-    <section className="view targeting" data-testid="view-targeting" aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
-      {versions.status === 'loading' && <LoadingPanel label={shared.loading} />}
-      {versions.status === 'error' && <ErrorPanel message={versions.message} retry={versions.retry} />}
-      {versions.status === 'empty' && (
-        <div className="panel panel--state" role="status">
-          <strong>{shared.noVersionTitle}</strong>
-          <p>{shared.noVersionDetail}</p>
-        </div>
-      )}
-      {versions.status === 'ready' && version !== null && (
+    <ViewFrame testId="view-targeting" className="targeting" title={title} versions={versions}>
+      {({ current }) => (
         <TargetingBody
           programCode={programCode}
           regionCode={regionCode}
-          versionId={versions.current.id}
-          versionLabel={version}
+          versionId={current.id}
+          versionLabel={versionName(current.label)}
           regionName={regionName}
           chartInitialWidth={chartInitialWidth}
         />
       )}
-    </section>
+    </ViewFrame>
   );
 }
 

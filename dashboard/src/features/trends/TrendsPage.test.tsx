@@ -1,10 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../test-support/render';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { failingUntilRetry, lastRequest, setupViewTests, versionsFixture, viewRenderer, type Operations } from '../../test-support/render';
 import { churnFixture, coverageFixture, transitionsFixture } from './__fixtures__/trends';
 import { TrendsPage } from './TrendsPage';
 
-afterEach(cleanup);
+setupViewTests();
 
 const regionPath = (code: string) => {
   const nation = { __typename: 'Region', code: 'ID', name: 'Indonesia', level: 'NATION', parent: null };
@@ -22,61 +22,45 @@ const regionPath = (code: string) => {
   };
 };
 
-function api(overrides: Partial<Record<string, (request: GraphQLRequest) => unknown>> = {}) {
-  return (request: GraphQLRequest): unknown => {
-    const override = overrides[request.operationName];
-    if (override) return override(request);
-    const vars = request.variables;
-    switch (request.operationName) {
-      case 'Versions':
-        return { versions: versionsFixture };
-      case 'RegionPath':
-        return regionPath(String(vars.code));
-      case 'TrendsCoverage':
-        return { coverageTrend: coverageFixture };
-      case 'TrendsChurn':
-        return { churn: churnFixture };
-      case 'TrendsTransitions':
-        return { desilTransitions: transitionsFixture(Number(vars.fromVersionId), Number(vars.toVersionId)) };
-      case 'TrendsPkhDuration':
-        return { pkhDuration: { maxYears: 5, year: 2025, totalRecipients: 1507, reachedMaxYears: 491, reachedShare: 491 / 1507 } };
-      case 'TrendsPbiReactivation':
-        return {
-          pbiReactivation: {
-            removed: 1816,
-            reactivated: 12,
-            eligible: 4,
-            overdueDataUpdates: 1,
-            unmet: [
-              { condition: 'URGENT_ILLNESS', people: 1738 },
-              { condition: 'HEALTH_FACILITY_LETTER', people: 1792 },
-            ],
-          },
-        };
-      case 'TrendsProgramOverlap':
-        return {
-          programOverlap: {
-            totalFamilies: 1100,
-            combinations: [
-              { programs: [], families: 1000 },
-              { programs: ['PKH', 'SEMBAKO', 'PBI_JKN'], families: 30 },
-              { programs: ['PKH'], families: 10 },
-              { programs: ['PKH', 'PBI_JKN'], families: 10 },
-              { programs: ['PBI_JKN'], families: 50 },
-            ],
-          },
-        };
-      default:
-        throw new Error(`unexpected operation ${request.operationName}`);
-    }
-  };
-}
+const operations: Operations = {
+  RegionPath: ({ variables }) => regionPath(String(variables.code)),
+  TrendsCoverage: { coverageTrend: coverageFixture },
+  TrendsChurn: { churn: churnFixture },
+  TrendsTransitions: ({ variables }) => ({
+    desilTransitions: transitionsFixture(Number(variables.fromVersionId), Number(variables.toVersionId)),
+  }),
+  TrendsPkhDuration: { pkhDuration: { maxYears: 5, year: 2025, totalRecipients: 1507, reachedMaxYears: 491, reachedShare: 491 / 1507 } },
+  TrendsPbiReactivation: {
+    pbiReactivation: {
+      removed: 1816,
+      reactivated: 12,
+      eligible: 4,
+      overdueDataUpdates: 1,
+      unmet: [
+        { condition: 'URGENT_ILLNESS', people: 1738 },
+        { condition: 'HEALTH_FACILITY_LETTER', people: 1792 },
+      ],
+    },
+  },
+  TrendsProgramOverlap: {
+    programOverlap: {
+      totalFamilies: 1100,
+      combinations: [
+        { programs: [], families: 1000 },
+        { programs: ['PKH', 'SEMBAKO', 'PBI_JKN'], families: 30 },
+        { programs: ['PKH'], families: 10 },
+        { programs: ['PKH', 'PBI_JKN'], families: 10 },
+        { programs: ['PBI_JKN'], families: 50 },
+      ],
+    },
+  },
+};
 
-const last = (requests: GraphQLRequest[], name: string) => requests.filter((request) => request.operationName === name).at(-1);
+const renderPage = viewRenderer(<TrendsPage />, operations);
 
 describe('TrendsPage', () => {
   it('shows the loading state first, then coverage, churn and the heat map of the region and version', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api(), '/tren?wilayah=32');
+    const { requests } = renderPage('/tren?wilayah=32');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
 
     await screen.findByRole('heading', { level: 2, name: 'Tren PKH · Jawa Barat · DTSEN 2025-Q3' });
@@ -89,9 +73,9 @@ describe('TrendsPage', () => {
     expect(rows[3]?.textContent).toContain('versi terpilih');
     expect(screen.getByTestId('trends-coverage').getAttribute('data-points')).toBe('3');
 
-    expect(last(requests, 'TrendsCoverage')?.variables).toEqual({ programCode: 'PKH', regionCode: '32', toVersionId: 3 });
-    expect(last(requests, 'TrendsChurn')?.variables).toEqual({ programCode: 'PKH', regionCode: '32', fromVersionId: 1, toVersionId: 3 });
-    expect(last(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 2, toVersionId: 3 });
+    expect(lastRequest(requests, 'TrendsCoverage')?.variables).toEqual({ programCode: 'PKH', regionCode: '32', toVersionId: 3 });
+    expect(lastRequest(requests, 'TrendsChurn')?.variables).toEqual({ programCode: 'PKH', regionCode: '32', fromVersionId: 1, toVersionId: 3 });
+    expect(lastRequest(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 2, toVersionId: 3 });
 
     const churn = await screen.findByTestId('trends-churn');
     expect(churn.getAttribute('data-steps')).toBe('2');
@@ -114,7 +98,7 @@ describe('TrendsPage', () => {
   });
 
   it('writes the compared versions to the URL and asks for that transition', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api(), '/tren?wilayah=32');
+    const { requests } = renderPage('/tren?wilayah=32');
     const from = await screen.findByTestId('trends-from');
     expect((from as HTMLSelectElement).value).toBe('2');
     expect(within(from).getAllByRole('option').map((option) => option.textContent)).toEqual(['DTSEN 2025-Q1', 'DTSEN 2025-Q2']);
@@ -123,7 +107,7 @@ describe('TrendsPage', () => {
     fireEvent.change(from, { target: { value: '1' } });
     expect(new URLSearchParams(window.location.search).get('dari')).toBe('1');
     expect(new URLSearchParams(window.location.search).get('ke')).toBe('3');
-    await waitFor(() => expect(last(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 1, toVersionId: 3 }));
+    await waitFor(() => expect(lastRequest(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 1, toVersionId: 3 }));
     await screen.findByText('Dihitung langsung dari data keluarga (bukan dari rekap publikasi).');
 
     const to = screen.getByTestId('trends-to');
@@ -131,50 +115,37 @@ describe('TrendsPage', () => {
     fireEvent.change(to, { target: { value: '2' } });
     expect(window.location.search).toContain('dari=1');
     expect(window.location.search).toContain('ke=2');
-    await waitFor(() => expect(last(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 1, toVersionId: 2 }));
+    await waitFor(() => expect(lastRequest(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: '32', fromVersionId: 1, toVersionId: 2 }));
   });
 
   it('reads dari and ke from the URL', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api(), '/tren?dari=1&ke=2');
+    const { requests } = renderPage('/tren?dari=1&ke=2');
     await screen.findByTestId('trends-transitions');
-    expect(last(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: 'ID', fromVersionId: 1, toVersionId: 2 });
+    expect(lastRequest(requests, 'TrendsTransitions')?.variables).toEqual({ regionCode: 'ID', fromVersionId: 1, toVersionId: 2 });
     expect(screen.getByTestId<HTMLSelectElement>('trends-to').value).toBe('2');
   });
 
   it('shows an error with a retry that reloads the section', async () => {
-    let fail = true;
-    renderWithApi(
-      <TrendsPage />,
-      api({
-        TrendsCoverage: () =>
-          fail
-            ? jsonResponse({ data: null, errors: [{ message: 'Region "99" not found', extensions: { code: 'NOT_FOUND' } }] })
-            : { coverageTrend: coverageFixture },
-      }),
-      '/tren?wilayah=32',
-    );
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Region "99" not found');
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('trends-coverage-table');
+    const failure = failingUntilRetry('Region "99" not found', 'NOT_FOUND');
+    renderPage('/tren?wilayah=32', { TrendsCoverage: failure.answer({ coverageTrend: coverageFixture }) });
+    await failure.retry('trends-coverage-table');
   });
 
   it('shows the empty state and asks nothing else when no version is published', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api({ Versions: () => ({ versions: [] }) }), '/tren');
+    const { requests } = renderPage('/tren', { Versions: () => ({ versions: [] }) });
     await screen.findByText('Belum ada versi DTSEN yang diterbitkan.');
     expect(requests.map((request) => request.operationName)).toEqual(['Versions']);
   });
 
   it('explains what cannot be compared with a single published version', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api({ Versions: () => ({ versions: versionsFixture.slice(0, 1) }) }), '/tren');
+    const { requests } = renderPage('/tren', { Versions: () => ({ versions: versionsFixture.slice(0, 1) }) });
     await screen.findByText('Belum ada versi sebelumnya untuk dibandingkan.');
     expect(screen.getByText('Perbandingan desil memerlukan sedikitnya dua versi yang diterbitkan.')).toBeTruthy();
     expect(requests.some((request) => request.operationName === 'TrendsChurn' || request.operationName === 'TrendsTransitions')).toBe(false);
   });
 
   it('shows the PBI-JKN reactivation card for PBI-JKN, and notes at village level what stops at districts', async () => {
-    const { requests } = renderWithApi(<TrendsPage />, api(), '/tren?program=PBI_JKN&wilayah=32.01.01.2001');
+    const { requests } = renderPage('/tren?program=PBI_JKN&wilayah=32.01.01.2001');
     const card = await screen.findByTestId('trends-pbi-reactivation');
     await waitFor(() => expect(card.textContent).toContain('1.816'));
     expect(screen.queryByTestId('trends-pkh-duration')).toBeNull();
@@ -185,7 +156,7 @@ describe('TrendsPage', () => {
   });
 
   it('speaks English with lang=en', async () => {
-    renderWithApi(<TrendsPage />, api(), '/tren?wilayah=32&lang=en');
+    renderPage('/tren?wilayah=32&lang=en');
     await screen.findByRole('heading', { level: 2, name: 'PKH trends · Jawa Barat · DTSEN 2025-Q3' });
     expect(await screen.findByText('Coverage and leakage per version')).toBeTruthy();
     const heat = await screen.findByTestId('trends-transitions');

@@ -31,8 +31,3 @@ export function overlapOf(combinations: readonly Combination[], program: Program
   });
   return { families, onlyThis, others };
 }
-
-/** "DTSEN 2025-Q3" from "2025-Q3" (labels that already say DTSEN are kept). */
-export function versionTitle(label: string): string {
-  return /^DTSEN\b/i.test(label) ? label : `DTSEN ${label}`;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { churnFixture, coverageFixture, transitionsFixture } from './__fixtures__/trends';
 import { toChurnChart, toChurnTable } from './churn';
 import { coverageChange, toCoverageRows } from './coverage';
-import { overlapOf, programUnit, versionTitle } from './programFigures';
+import { overlapOf, programUnit } from './programFigures';
 import { heatLevel, resolveTransitionPair, toTransitionGrid } from './transitions';
 
 const published = [1, 2, 3, 4, 5].map((id) => ({ id, label: `2025-Q${id}` }));
@@ -141,10 +141,5 @@ describe('program figures', () => {
     expect(overlap.others.find((other) => other.program === 'PBI_JKN')).toEqual({ program: 'PBI_JKN', families: 40, share: 0.8 });
     expect(overlap.others.find((other) => other.program === 'SEMBAKO')?.share).toBeCloseTo(0.6);
     expect(overlap.others.map((other) => other.program)).toEqual(['SEMBAKO', 'PBI_JKN', 'PIP', 'ATENSI']);
-  });
-
-  it('prefixes version labels with DTSEN once', () => {
-    expect(versionTitle('2025-Q3')).toBe('DTSEN 2025-Q3');
-    expect(versionTitle('DTSEN 2025-Q3')).toBe('DTSEN 2025-Q3');
   });
 });

@@ -1,7 +1,10 @@
 // Loading, error and empty states, the same on every view: a status region while loading (announced to
-// screen readers), an alert with the message and a retry button on error, a plain status when empty.
+// screen readers), an alert with the message and a retry button on error (a notice for access errors), a
+// plain status when empty.
 import type { ReactNode } from 'react';
 import type { CombinedError } from 'urql';
+import { accessProblem } from '../../app/auth/access';
+import { NotForRole, OutOfScope } from '../../app/auth/AccessPanels';
 import { useMessages } from '../i18n';
 import { sharedMessages } from '../messages';
 
@@ -21,7 +24,7 @@ export interface LoadStateProps {
 
 export function LoadState({ fetching, error, empty, emptyTitle, emptyDetail, retry, children, hasData }: LoadStateProps) {
   const t = useMessages(sharedMessages);
-  if (error && !hasData) return <ErrorPanel message={error.message} retry={retry} />;
+  if (error && !hasData) return <ErrorPanel message={error.message} error={error} retry={retry} />;
   if (!hasData) return <LoadingPanel label={t.loading} />;
   if (empty)
     return (
@@ -42,8 +45,16 @@ export function LoadingPanel({ label }: { label: string }) {
   );
 }
 
-export function ErrorPanel({ message, retry }: { message: string; retry?: () => void }) {
+/**
+ * An error with its message and a retry button. An access error from the API is no failure to retry: a
+ * region outside the user's scope says so with a link back to their region, data the role does not include
+ * says that (the server's FORBIDDEN, reason OUT_OF_SCOPE or MISSING_RIGHT).
+ */
+export function ErrorPanel({ message, error, retry }: { message: string; error?: CombinedError | Error | null; retry?: () => void }) {
   const t = useMessages(sharedMessages);
+  const problem = accessProblem(error);
+  if (problem?.kind === 'out-of-scope') return <OutOfScope scope={problem.scope} />;
+  if (problem?.kind === 'missing-right') return <NotForRole />;
   return (
     <div className="panel panel--state panel--error" role="alert">
       <strong>{t.errorTitle}</strong>

@@ -76,3 +76,6 @@ $$;
 
 CREATE TRIGGER "audit_event_append_only" BEFORE UPDATE OR DELETE ON "audit_event"
 FOR EACH ROW EXECUTE FUNCTION "atlas_audit_append_only"();
+
+CREATE TRIGGER "audit_event_no_truncate" BEFORE TRUNCATE ON "audit_event"
+FOR EACH STATEMENT EXECUTE FUNCTION "atlas_audit_append_only"();

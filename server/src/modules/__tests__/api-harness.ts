@@ -7,8 +7,10 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { createApp } from '../../app.js';
 import { parseDatabaseUrl, type AppConfig } from '../../config.js';
 import { applyMigrations } from '../../db/migrate.js';
+import { REGIONAL_ROLES, type RoleName } from '../../domain/access.js';
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js';
 import type { ErrorLogger } from '../../graphql/format-error.js';
+import { AuthService } from '../auth/auth.service.js';
 import { seedFixture } from './fixture.js';
 
 /** A GraphQL response as received over HTTP. */
@@ -29,9 +31,25 @@ export interface TestApi {
   baseUrl: string;
   /** The client the app uses, with a SQL statement counter. */
   prisma: PrismaClient<'query'>;
-  /** POSTs a GraphQL operation to `/graphql`. */
+  /** The API token of the fixture's ADMIN user (`admin`), which {@link TestApi.query} signs in with. */
+  adminToken: string;
+  /** `Authorization: Bearer <token>` (default: the admin's), for tests that send their own requests. */
+  authHeaders(token?: string): Record<string, string>;
+  /** POSTs a GraphQL operation to `/graphql`, signed in as ADMIN. */
   query<TData>(query: string, variables?: Record<string, unknown>): Promise<HttpResult<TData>>;
-  /** SQL statements run since the last {@link TestApi.resetStatementCount}. */
+  /** POSTs a GraphQL operation signed in with `token`; null sends no token (unauthenticated). */
+  queryAs<TData>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<HttpResult<TData>>;
+  /**
+   * A token of a user with this role (regional roles: in `region`, default the fixture's Kabupaten Bogor `32.01`),
+   * created on first use; the same user and token for the same role and region afterwards.
+   */
+  tokenFor(role: RoleName, region?: string | null): Promise<string>;
+  /** The fixture's user behind a {@link TestApi.tokenFor} token (for audit assertions). */
+  userIdFor(role: RoleName, region?: string | null): Promise<number>;
+  /**
+   * SQL statements run since the last {@link TestApi.resetStatementCount}, not counting those of access control
+   * (the token lookup, remembered 10 s, and the audit log's one insert per request with person-level data).
+   */
   statementCount(): number;
   resetStatementCount(): void;
   /** Unexpected errors the app logged. */
@@ -46,9 +64,16 @@ export interface StartTestApiOptions {
   publish?: boolean;
 }
 
+/** The region of the regional test users unless told otherwise: the fixture's Kabupaten Bogor. */
+export const TEST_REGION = '32.01';
+
+/** Statements of access control, left out of the statement count (see {@link TestApi.statementCount}). */
+const ACCESS_CONTROL_TABLES = /\b(api_token|app_user|audit_event)\b/;
+
 /**
  * A real app on a temporary SQLite file: migrations applied, fixture inserted through Prisma, listening on an
- * ephemeral port. Every SQL statement Prisma sends is counted (`$on('query')`).
+ * ephemeral port. Every SQL statement Prisma sends is counted (`$on('query')`). The fixture has an ADMIN user whose
+ * token {@link TestApi.query} sends; other roles sign in through {@link TestApi.tokenFor} and {@link TestApi.queryAs}.
  */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'dtsen-api-'));
@@ -61,10 +86,27 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     log: [{ emit: 'event', level: 'query' }],
   });
   let statements = 0;
-  prisma.$on('query', () => {
-    statements += 1;
+  prisma.$on('query', (event) => {
+    if (!ACCESS_CONTROL_TABLES.test(event.query)) statements += 1;
   });
   await seedFixture(prisma, { publish: options.publish ?? true });
+  const auth = new AuthService(prisma);
+  const users = new Map<string, Promise<{ id: number; token: string }>>();
+  const userFor = (role: RoleName, region?: string | null) => {
+    const scope = REGIONAL_ROLES.has(role) ? (region === undefined ? TEST_REGION : region) : null;
+    const key = `${role}:${scope ?? 'ID'}`;
+    let user = users.get(key);
+    if (!user) {
+      const username = `${role.toLowerCase().replace(/_/g, '-')}${scope ? `.${scope.replace(/\./g, '-')}` : ''}`;
+      user = (async () => {
+        const id = await auth.createUser({ username, displayName: `Test ${role}`, role, regionCode: scope });
+        return { id, token: (await auth.issueToken(username, 'test')).token };
+      })();
+      users.set(key, user);
+    }
+    return user;
+  };
+  const adminToken = (await userFor('ADMIN')).token;
 
   const loggedErrors: unknown[] = [];
   const logger: ErrorLogger = { error: (_message, error) => loggedErrors.push(error) };
@@ -76,19 +118,26 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const queryAs = async <TData>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<HttpResult<TData>> => {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse<TData> };
+  };
+
   return {
     baseUrl,
     prisma,
     loggedErrors,
-    async query<TData>(query: string, variables?: Record<string, unknown>): Promise<HttpResult<TData>> {
-      const response = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const text = await response.text();
-      return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse<TData> };
-    },
+    adminToken,
+    authHeaders: (token = adminToken) => ({ authorization: `Bearer ${token}` }),
+    query: <TData>(query: string, variables?: Record<string, unknown>) => queryAs<TData>(adminToken, query, variables),
+    queryAs,
+    tokenFor: async (role, region) => (await userFor(role, region)).token,
+    userIdFor: async (role, region) => (await userFor(role, region)).id,
     statementCount: () => statements,
     resetStatementCount: () => {
       statements = 0;

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../../graphql/context.js';
 import { DecileDistributionArgs } from './distribution.args.js';
 import { DecileDistribution, type DecileDistributionView } from './distribution.type.js';
 
 @Resolver(() => DecileDistribution)
 export class DistributionResolver {
+  @Authorized('AGGREGATES')
   @Query(() => DecileDistribution, {
     description:
       'Families and individuals per desil (1..10) in a region and version, from the published rollup; with groupBy '

@@ -21,6 +21,10 @@ export interface FamilyLoaders {
   familyFlags: DataLoader<number, ExclusionFlagView[]>;
   /** Every proposal concerning a family, by family id. */
   familyProposals: DataLoader<number, ProposalView[]>;
+  /** Clear KK number of a family (CLEAR_IDENTIFIERS only). */
+  familyClearKk: DataLoader<number, string | null>;
+  /** Clear NIK and name of a person (CLEAR_IDENTIFIERS only). */
+  individualClearIdentity: DataLoader<number, { nik: string; name: string } | null>;
   /** Calendar year of a version (null when unknown), for ages at that version. */
   versionYear: DataLoader<number, number | null>;
 }
@@ -35,6 +39,8 @@ export function createFamilyLoaders(service: FamilyService): FamilyLoaders {
     familyEnrollments: new DataLoader((ids) => service.getEnrollmentsByFamilyIds(ids)),
     familyFlags: new DataLoader((ids) => service.getFlagsByFamilyIds(ids)),
     familyProposals: new DataLoader((ids) => service.getProposalsByFamilyIds(ids)),
+    familyClearKk: new DataLoader((ids) => service.getClearKkByFamilyIds(ids)),
+    individualClearIdentity: new DataLoader((ids) => service.getClearIdentitiesByIndividualIds(ids)),
     versionYear: new DataLoader((ids) => service.getVersionYears(ids)),
   };
 }

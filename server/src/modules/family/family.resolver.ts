@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../../graphql/context.js';
 import { Proposal, type ProposalView } from '../proposal/proposal.type.js';
 import { Region, type RegionView } from '../region/region.type.js';
 import { FamiliesArgs, FamilyArgs, FamilyMembersArgs } from './family.args.js';
 import { familyTargeting, holdsAt } from './family.logic.js';
+import { assertFamilyInScope } from './family.scope.js';
 import {
   Enrollment,
   ExclusionFlag,
@@ -24,21 +25,39 @@ import {
 
 @Resolver(() => Family)
 export class FamilyResolver {
+  @Authorized('PERSON_ROWS')
   @Query(() => Family, {
     nullable: true,
-    description: 'A family as of a version (default: latest published); null when the family is unknown.',
+    description:
+      'A family as of a version (default: latest published); null when the family is unknown. Needs PERSON_ROWS; a ' +
+      'user limited to a region gets FORBIDDEN OUT_OF_SCOPE for a family living outside it. Every read is logged.',
   })
-  async family(@Args(() => FamilyArgs) { id, versionId }: FamilyArgs, @Ctx() { services }: AtlasContext): Promise<FamilyView | null> {
-    return services.family.getFamily(id, versionId);
+  async family(@Args(() => FamilyArgs) { id, versionId }: FamilyArgs, @Ctx() ctx: AtlasContext): Promise<FamilyView | null> {
+    const family = await ctx.services.family.getFamily(id, versionId);
+    if (family) await assertFamilyInScope(ctx, family);
+    return family;
   }
 
+  @Authorized('PERSON_ROWS')
   @Query(() => FamilyConnection, {
     description:
       'The families in DTSEN at a version (default: latest published; a family state in force), filtered, ordered by ' +
-      'family id and paginated with opaque cursors (Relay): `first`/`after` forwards, `last`/`before` backwards.',
+      'family id and paginated with opaque cursors (Relay): `first`/`after` forwards, `last`/`before` backwards. Needs ' +
+      'PERSON_ROWS, and `filter.regionCode` inside the region of a user limited to one. Every read is logged.',
   })
   async families(@Args(() => FamiliesArgs) args: FamiliesArgs, @Ctx() { services }: AtlasContext): Promise<FamilyConnectionView> {
     return services.family.listFamilies(args);
+  }
+
+  @Authorized('CLEAR_IDENTIFIERS')
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Family-card number (KK) in clear. Needs CLEAR_IDENTIFIERS (FORBIDDEN otherwise: use `kkMasked`); each read is ' +
+      'logged as a clear read.',
+  })
+  async kk(@Root() family: FamilyView, @Ctx() { loaders }: AtlasContext): Promise<string | null> {
+    return loaders.familyClearKk.load(family.id);
   }
 
   @FieldResolver(() => Region, {
@@ -129,6 +148,27 @@ export class FamilyResolver {
       classes: p.classes,
       units: p.units.map((u) => ({ individualId: u.individualId, targetingClass: u.class, cause: u.cause, ...u.facts })),
     }));
+  }
+}
+
+@Resolver(() => Individual)
+export class IndividualResolver {
+  @Authorized('CLEAR_IDENTIFIERS')
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'National identity number (NIK) in clear. Needs CLEAR_IDENTIFIERS (FORBIDDEN otherwise: use `nikMasked`); logged.',
+  })
+  async nik(@Root() person: IndividualView, @Ctx() { loaders }: AtlasContext): Promise<string | null> {
+    return (await loaders.individualClearIdentity.load(person.id))?.nik ?? null;
+  }
+
+  @Authorized('CLEAR_IDENTIFIERS')
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Full name in clear. Needs CLEAR_IDENTIFIERS (FORBIDDEN otherwise: use `nameMasked`); logged.',
+  })
+  async name(@Root() person: IndividualView, @Ctx() { loaders }: AtlasContext): Promise<string | null> {
+    return (await loaders.individualClearIdentity.load(person.id))?.name ?? null;
   }
 }
 

@@ -140,12 +140,12 @@ function byFamily<T extends { familyId: number }>(familyIds: readonly number[], 
   return familyIds.map((id) => groups.get(id) ?? []);
 }
 
-/** Masks the KK number: the clear number never leaves this service. */
+/** Masks the KK number: the clear number leaves this service only through `getClearKkByFamilyIds`. */
 function toFamilyView(row: FamilyRow, versionId: number): FamilyView {
   return { id: row.id, kkMasked: maskKk(row.kk), source: row.source, dukcapilVillageCode: row.villageCode, versionId };
 }
 
-/** Masks NIK and name: the clear values never leave this service. */
+/** Masks NIK and name: the clear values leave this service only through `getClearIdentitiesByIndividualIds`. */
 function toIndividualView(row: IndividualRow): IndividualView {
   return {
     id: row.id,
@@ -271,6 +271,23 @@ export class FamilyService {
       const row = byId.get(key.familyId);
       return row ? toFamilyView(row, key.versionId) : null;
     });
+  }
+
+  /**
+   * Batch: the clear family-card number (KK) of each family (null when unknown), in input order. Only for callers
+   * allowed clear identifiers (`Family.kk`, CLEAR_IDENTIFIERS); everything else gets the masked form.
+   */
+  async getClearKkByFamilyIds(familyIds: readonly number[]): Promise<(string | null)[]> {
+    const rows = await this.prisma.family.findMany({ select: { id: true, kk: true }, where: { id: { in: [...familyIds] } } });
+    const byId = new Map(rows.map((row) => [row.id, row.kk]));
+    return familyIds.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Batch: the clear NIK and name of each person (null when unknown), in input order; as {@link getClearKkByFamilyIds}. */
+  async getClearIdentitiesByIndividualIds(individualIds: readonly number[]): Promise<({ nik: string; name: string } | null)[]> {
+    const rows = await this.prisma.individual.findMany({ select: { id: true, nik: true, name: true }, where: { id: { in: [...individualIds] } } });
+    const byId = new Map(rows.map((row) => [row.id, { nik: row.nik, name: row.name }]));
+    return individualIds.map((id) => byId.get(id) ?? null);
   }
 
   /** Batch: calendar year of each version (ages are completed years in it); null when the version is unknown. */

@@ -13,9 +13,11 @@ import {
   type ProposalStatus,
   type WorkflowResult,
 } from '../../domain/proposal-workflow.js';
+import type { Principal } from '../../domain/access.js';
 import type { ProgramCode } from '../../domain/programs.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../graphql/errors.js';
 import { decodeIdCursor, encodeIdCursor } from '../../graphql/relay.js';
+import { assertRegionInScope } from '../auth/auth-checker.js';
 import type { RegionService } from '../region/region.service.js';
 import type { VersionService } from '../version/version.service.js';
 import type { ProposalDecision, ProposalKind, ProposalPath } from './proposal.enums.js';
@@ -67,7 +69,9 @@ type Tx = Parameters<Parameters<AtlasPrisma['$transaction']>[0]>[0];
 /**
  * Proposals on the DTSEN update paths: submission and each step of the workflow (domain/proposal-workflow.ts
  * decides; this service gathers the facts, writes, and maps rule violations to API errors), and their listing.
- * The single entry point of the proposal mutations (the access check of a later issue goes here).
+ * The single entry point of the proposal mutations: besides the field's right (PROPOSALS_WRITE, checked by the auth
+ * checker), each mutation checks here that the proposal, its family and its village lie in the caller's region
+ * (`principal`; null = no regional limit, e.g. scripts and tests).
  */
 export class ProposalService {
   constructor(
@@ -84,7 +88,7 @@ export class ProposalService {
    * input breaks its kind's rule, NOT_FOUND for an unknown family or village, CONFLICT DUPLICATE_OPEN_PROPOSAL when
    * the family has an open proposal of the same kind (and program).
    */
-  async submit(input: SubmitProposal): Promise<ProposalView> {
+  async submit(input: SubmitProposal, principal: Principal | null = null): Promise<ProposalView> {
     const programCode = unwrap(resolveProgram(input.kind, input.programCode ?? null, 'input.programCode'));
     unwrap(checkNote(input.note ?? null, 'input.note'));
     const [version, draft] = await Promise.all([this.versions.resolveVersion(), this.versions.nextDraft()]);
@@ -106,6 +110,9 @@ export class ProposalService {
         : null,
     ]);
     const village = await this.requireVillage(input.villageCode ?? state?.villageCode ?? family.villageCode, input.villageCode != null);
+    // A user limited to a region proposes only for families living in it, in its villages.
+    assertRegionInScope(principal, state?.villageCode ?? family.villageCode);
+    assertRegionInScope(principal, village.code);
 
     // The duplicate check and the insert share one transaction, so two equal submissions cannot both pass it.
     return this.prisma.$transaction(async (tx) => {
@@ -143,21 +150,21 @@ export class ProposalService {
   }
 
   /** SUBMITTED -> VERIFIED (passed central verification). */
-  async verify(id: number, note?: string | null): Promise<ProposalView> {
+  async verify(id: number, note?: string | null, principal: Principal | null = null): Promise<ProposalView> {
     const text = unwrap(checkNote(note ?? null));
-    return this.advance(id, 'VERIFIED', text, (state) => checkTransition(state.status, 'VERIFIED'));
+    return this.advance(id, principal, 'VERIFIED', text, (state) => checkTransition(state.status, 'VERIFIED'));
   }
 
   /** VERIFIED -> GROUND_CHECKED, recording what the check found. */
-  async recordGroundCheck(id: number, outcome: GroundCheckOutcome, note?: string | null): Promise<ProposalView> {
+  async recordGroundCheck(id: number, outcome: GroundCheckOutcome, note?: string | null, principal: Principal | null = null): Promise<ProposalView> {
     const text = unwrap(checkNote(note ?? null));
-    return this.advance(id, 'GROUND_CHECKED', text, (state) => checkTransition(state.status, 'GROUND_CHECKED'), outcome);
+    return this.advance(id, principal, 'GROUND_CHECKED', text, (state) => checkTransition(state.status, 'GROUND_CHECKED'), outcome);
   }
 
   /** GROUND_CHECKED -> APPROVED/REJECTED, or SUBMITTED -> REJECTED (failed verification). */
-  async decide(id: number, decision: ProposalDecision, note?: string | null): Promise<ProposalView> {
+  async decide(id: number, decision: ProposalDecision, note?: string | null, principal: Principal | null = null): Promise<ProposalView> {
     const text = unwrap(checkNote(note ?? null));
-    return this.advance(id, decision, text, (state) => checkDecision(state, decision));
+    return this.advance(id, principal, decision, text, (state) => checkDecision(state, decision));
   }
 
   /** The proposal with this id; null when unknown. */
@@ -221,6 +228,7 @@ export class ProposalService {
    */
   private async advance(
     id: number,
+    principal: Principal | null,
     to: ProposalStatus,
     note: string | null,
     rule: (state: ProposalState) => WorkflowResult<ProposalStatus>,
@@ -228,6 +236,7 @@ export class ProposalService {
   ): Promise<ProposalView> {
     return this.prisma.$transaction(async (tx) => {
       const state = await this.readState(tx, id);
+      assertRegionInScope(principal, state.villageCode);
       unwrap(rule(state));
       const at = new Date();
       const decided = to === 'APPROVED' || to === 'REJECTED';
@@ -243,8 +252,8 @@ export class ProposalService {
     });
   }
 
-  private async readState(tx: Tx, id: number): Promise<ProposalState> {
-    const row = await tx.proposal.findUnique({ select: { kind: true, status: true }, where: { id } });
+  private async readState(tx: Tx, id: number): Promise<ProposalState & { villageCode: string }> {
+    const row = await tx.proposal.findUnique({ select: { kind: true, status: true, villageCode: true }, where: { id } });
     if (!row) throw new NotFoundError('Proposal', id);
     const check = row.status === 'GROUND_CHECKED'
       ? await tx.proposalStatusChange.findFirst({
@@ -253,7 +262,7 @@ export class ProposalService {
         orderBy: { id: 'desc' },
       })
       : null;
-    return { kind: row.kind, status: row.status, groundCheckOutcome: check?.groundCheckOutcome ?? null };
+    return { kind: row.kind, status: row.status, groundCheckOutcome: check?.groundCheckOutcome ?? null, villageCode: row.villageCode };
   }
 
   /** The village a proposal is submitted in, with its regency: NOT_FOUND when unknown, BAD_USER_INPUT when not a village. */

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../../graphql/context.js';
 import { DtsenVersion, type VersionView } from '../version/version.type.js';
 import { PublishVersionArgs } from './publish.args.js';
 
 @Resolver(() => DtsenVersion)
 export class PublishResolver {
+  @Authorized('PUBLISH')
   @Mutation(() => DtsenVersion, {
     description:
       'Publishes a DRAFT version: computes all its rollups and marks it PUBLISHED (immutable from then on). CONFLICT ' +

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { parseDatabaseUrl } from '../../config.js';
 import { generateDataset } from '../../generator/generate.js';
+import { AuthService } from '../auth/auth.service.js';
 import { VersionService } from '../version/version.service.js';
 import { startTestApi } from '../__tests__/api-harness.js';
 import { PublishingService } from './publishing.service.js';
@@ -101,8 +102,18 @@ describe('publishVersion', () => {
       const s = atlas.app.listen(0, '127.0.0.1', () => resolve(s));
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-    const gql = async (query: string) =>
-      (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as {
+    const auth = new AuthService(atlas.prisma);
+    await auth.createUser({ username: 'admin', displayName: 'Admin', role: 'ADMIN', regionCode: null });
+    const { token } = await auth.issueToken('admin', 'test');
+    // Publishing needs PUBLISH (ADMIN); health is public, so it is asked without a token.
+    const gql = async (query: string, signedIn = true) =>
+      (await (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(signedIn ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as {
         data?: Record<string, unknown> | null; errors?: { extensions: { code: string; reason?: string } }[];
       };
     try {
@@ -115,7 +126,7 @@ describe('publishVersion', () => {
       let refused: { extensions: { code: string; reason?: string } } | undefined;
       while (!done) {
         const started = performance.now();
-        const health = await gql('{ health { status } }');
+        const health = await gql('{ health { status } }', false);
         if (!done) answeredDuring.push(performance.now() - started);
         expect(health.data).toEqual({ health: { status: 'ok' } });
         if (!refused && !done) refused = (await gql('mutation { publishVersion(versionId: 2) { id } }')).errors?.[0];

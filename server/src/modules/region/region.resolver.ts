@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AtlasContext } from '../../graphql/context.js';
 import { RegionsArgs } from './region.args.js';
 import { Region, type RegionView } from './region.type.js';
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Authorized('REFERENCE')
   @Query(() => Region, { nullable: true, description: 'The region with this code ("ID" is the nation); null when unknown.' })
   async region(
     @Arg('code', () => ID, { description: 'Kemendagri code, or "ID" for the nation.' }) code: string,
@@ -15,6 +16,7 @@ export class RegionResolver {
     return loaders.regionByCode.load(code);
   }
 
+  @Authorized('REFERENCE')
   @Query(() => [Region], { description: 'Regions filtered by level, parent and name, ordered by code.' })
   async regions(@Args(() => RegionsArgs) args: RegionsArgs, @Ctx() { services }: AtlasContext): Promise<RegionView[]> {
     return services.region.listRegions(args);

@@ -70,6 +70,7 @@ export interface QuotaStatusInput {
   nationalQuota?: number | null;
   status?: readonly QuotaStatusCode[] | null;
   provinceCode?: string | null;
+  regencyCode?: string | null;
   search?: string | null;
   sort?: { field: QuotaSortField; direction: SortDirection } | null;
   limit?: number | null;
@@ -164,17 +165,21 @@ export class TargetingService {
     if (!Number.isInteger(offset) || offset < 0) throw new BadUserInputError('offset', `offset must be >= 0, got ${offset}`);
     const rule = programByCode(input.programCode);
     const povertyPeriod = this.povertyPeriod(input.povertyPeriod);
-    const [version, province] = await Promise.all([
+    const [version, province, regency] = await Promise.all([
       this.versions.resolveVersion(input.versionId),
       input.provinceCode ? this.regions.requireRegion(input.provinceCode, 'provinceCode') : Promise.resolve(null),
+      input.regencyCode ? this.regions.requireRegion(input.regencyCode, 'regencyCode') : Promise.resolve(null),
     ]);
     if (province && province.level !== 'PROVINCE') {
       throw new BadUserInputError('provinceCode', `${province.code} is a ${province.level}, not a province`);
     }
+    if (regency && regency.level !== 'REGENCY') {
+      throw new BadUserInputError('regencyCode', `${regency.code} is a ${regency.level}, not a kabupaten/kota`);
+    }
     const quotas = this.quotas(db, rule, povertyPeriod, input.nationalQuota);
     const regencies = await this.regencies();
     const rows = quotaRows(quotas.shares, this.quotaRecipients(db, version, rule), regencies);
-    const filtered = filterQuotaRows(rows, { statuses: input.status, provinceCode: province?.code, search: input.search });
+    const filtered = filterQuotaRows(rows, { statuses: input.status, provinceCode: province?.code, regencyCode: regency?.code, search: input.search });
     const sorted = sortQuotaRows(filtered, input.sort?.field ?? 'GAP', input.sort?.direction ?? 'DESC');
     return {
       version, programCode: rule.code, unit: rule.unit, povertyPeriod, nationalQuota: quotas.nationalQuota,

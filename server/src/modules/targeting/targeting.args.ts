@@ -74,6 +74,12 @@ export class QuotaStatusArgs {
   @Field(() => ID, { nullable: true, description: 'Only the kabupaten/kota of this province, e.g. "32".' })
   provinceCode?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only this kabupaten/kota, e.g. "32.01" (how a user limited to a kabupaten/kota reads its quota); totals cover it alone.',
+  })
+  regencyCode?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Only kabupaten/kota whose name contains this text (any case) or whose code starts with it.' })
   search?: string | null;
 

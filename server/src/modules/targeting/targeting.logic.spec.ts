@@ -133,6 +133,8 @@ describe('quota rows', () => {
     expect(codes({ statuses: ['UNDER', 'OVER'] })).toEqual(['32.01', '32.73']);
     expect(codes({ statuses: [] })).toHaveLength(4);
     expect(codes({ provinceCode: '32', statuses: ['MATCH'] })).toEqual([]);
+    expect(codes({ regencyCode: '32.01' })).toEqual(['32.01']);
+    expect(codes({ regencyCode: '32.01', provinceCode: '33' })).toEqual([]);
     expect(codes({ search: 'KOTA' })).toEqual(['32.73', '33.74']);
     expect(codes({ search: '33.' })).toEqual(['33.74']);
   });

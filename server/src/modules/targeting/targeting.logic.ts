@@ -273,6 +273,8 @@ export function quotaRows<R extends { code: string; name: string; parentCode: st
 export interface QuotaFilter {
   statuses?: readonly QuotaStatusCode[] | null;
   provinceCode?: string | null;
+  /** One kabupaten/kota. */
+  regencyCode?: string | null;
   /** Case-insensitive part of the name, or a code prefix. */
   search?: string | null;
 }
@@ -284,6 +286,7 @@ export function filterQuotaRows<R extends { code: string; name: string }>(rows: 
     (r) =>
       (statuses === null || statuses.has(r.status)) &&
       (!filter.provinceCode || r.provinceCode === filter.provinceCode) &&
+      (!filter.regencyCode || r.regency.code === filter.regencyCode) &&
       (search === null || r.regency.name.toLowerCase().includes(search) || r.regency.code.startsWith(search)),
   );
 }

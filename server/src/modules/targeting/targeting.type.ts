@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { ProgramCode } from '../program/program.enums.js';
 import { ProgramUnit } from '../program/program.type.js';
 import { Region, type RegionView } from '../region/region.type.js';
@@ -371,7 +371,13 @@ export class ReallocationFill {
   @Field(() => [FillPriorityCount], { description: 'Units taken per priority to fill the whole gap, in priority order.' })
   counts!: FillPriorityCount[];
 
-  @Field(() => [ReallocationFillUnit], { description: 'The first units taken, in order (priority, then poorest first), at most `limit`.' })
+  @Authorized('PERSON_ROWS')
+  @Field(() => [ReallocationFillUnit], {
+    nullable: true,
+    description:
+      'The first units taken, in order (priority, then poorest first), at most `limit`. Person-level: needs PERSON_ROWS ' +
+      '(null with a FORBIDDEN error otherwise; the counts above stay readable) and every read is logged.',
+  })
   units!: Array<PlanUnitView & { priority: FillPriority }>;
 }
 
@@ -383,7 +389,13 @@ export class ReallocationRemoval {
   @Field(() => [InclusionCauseUnits], { description: 'Units removed per cause to absorb the whole excess, in removal order.' })
   byCause!: CauseCount[];
 
-  @Field(() => [ReallocationRemovalUnit], { description: 'The first units removed, in removal order (cause, then id), at most `limit`.' })
+  @Authorized('PERSON_ROWS')
+  @Field(() => [ReallocationRemovalUnit], {
+    nullable: true,
+    description:
+      'The first units removed, in removal order (cause, then id), at most `limit`. Person-level: needs PERSON_ROWS ' +
+      '(null with a FORBIDDEN error otherwise; the counts above stay readable) and every read is logged.',
+  })
   units!: Array<PlanUnitView & { cause: InclusionCause }>;
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AtlasContext } from '../../graphql/context.js';
 import {
   ChurnArgs, CoverageTrendArgs, DesilTransitionsArgs, PbiReactivationArgs, PkhDurationArgs, ProgramOverlapArgs, ProposalFunnelArgs,
@@ -13,6 +13,7 @@ import {
 /** Trend analyses across versions: thin, every argument goes to `TrendsService`, which throws the typed errors. */
 @Resolver()
 export class TrendsResolver {
+  @Authorized('AGGREGATES')
   @Query(() => CoverageTrend, {
     description:
       "A program's coverage (eligible recipients / eligible), leakage (ineligible recipients / recipients), inclusion and "
@@ -23,6 +24,7 @@ export class TrendsResolver {
     return services.trends.coverageTrend(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => Churn, {
     description:
       'Program entries and exits in a region between two versions, by reason and category, per step and over the span, '
@@ -32,6 +34,7 @@ export class TrendsResolver {
     return services.trends.churn(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => DesilTransitions, {
     description:
       'Desil transition matrix of families between two versions in a region (0 = not in DTSEN), with the shares staying, '
@@ -41,6 +44,7 @@ export class TrendsResolver {
     return services.trends.desilTransitions(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => ProgramOverlap, {
     description: 'Families per combination of programs received, by desil, in a region (kecamatan and above; BAD_USER_INPUT for a desa/kelurahan) and version.',
   })
@@ -48,6 +52,7 @@ export class TrendsResolver {
     return services.trends.programOverlap(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => ProposalFunnel, {
     description:
       'The proposals funnel of a version in a region (kabupaten/kota and above; BAD_USER_INPUT below): counts by status, '
@@ -57,6 +62,7 @@ export class TrendsResolver {
     return services.trends.proposalFunnel(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => PkhDuration, {
     description:
       "Recipients of a program with a membership limit (PKH) by the year their membership began, and how many reached the "
@@ -66,6 +72,7 @@ export class TrendsResolver {
     return services.trends.pkhDuration(args);
   }
 
+  @Authorized('AGGREGATES')
   @Query(() => PbiReactivation, {
     description: 'PBI-JKN reactivation picture of a region at a version. SQLite only (NOT_SUPPORTED on PostgreSQL).',
   })

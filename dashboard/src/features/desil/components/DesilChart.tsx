@@ -124,7 +124,7 @@ function DesilTooltip({ active, label, data, unitLabel, comparison }: DesilToolt
   if (!active || !point) return null;
   const compared = comparison ? (point as ComparedPoint) : null;
   return (
-    <div className="desil-tooltip">
+    <div className="chart-tooltip desil-tooltip">
       <strong>{point.label}</strong>
       <span>
         {comparison ? `${comparison.currentLabel}: ` : ''}

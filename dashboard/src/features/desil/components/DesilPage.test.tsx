@@ -1,50 +1,30 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jsonResponse, renderWithApi, versionsFixture, type GraphQLRequest } from '../../../test-support/render';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { bodyRows, failingUntilRetry, setupViewTests, viewRenderer, type GraphQLRequest } from '../../../test-support/render';
 import { compareFixture, distributionFixture, villageFixture } from '../__fixtures__/distribution';
 import { DesilPage } from './DesilPage';
 
+setupViewTests();
+
+/** The fake server's distributions (its versions are 1–3, 3 the latest): the nation at 3 and 2, a desa at 3. */
+const desilDistribution = ({ variables }: GraphQLRequest) => {
+  if (variables.regionCode === '32.01.01.2001') return { decileDistribution: villageFixture };
+  if (variables.regionCode === '32') {
+    return { decileDistribution: { ...distributionFixture, region: { code: '32', name: 'Jawa Barat', level: 'PROVINCE' }, subRegions: [] } };
+  }
+  return { decileDistribution: variables.versionId === 2 ? compareFixture : distributionFixture };
+};
+
 // jsdom has no layout and no ResizeObserver: recharts' ResponsiveContainer keeps the initial size it is
 // given (chartInitialWidth), and without matchMedia the chart does not animate, so bars are drawn at once.
-beforeEach(() => {
-  // jsdom does not implement scrolling; navigate() scrolls to the top.
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-});
-
-/** The fake server: versions 1–3 (3 is the latest), the nation at 3 and 2, a desa at 3. */
-function server({ operationName, variables }: GraphQLRequest): unknown {
-  if (operationName === 'Versions') return { versions: versionsFixture };
-  if (operationName === 'DesilDistribution') {
-    if (variables.regionCode === '32.01.01.2001') return { decileDistribution: villageFixture };
-    if (variables.regionCode === '32') {
-      return { decileDistribution: { ...distributionFixture, region: { code: '32', name: 'Jawa Barat', level: 'PROVINCE' }, subRegions: [] } };
-    }
-    return { decileDistribution: variables.versionId === 2 ? compareFixture : distributionFixture };
-  }
-  throw new Error(`unexpected operation ${operationName}`);
-}
-
-function renderPage(url = '/desil', respond: (request: GraphQLRequest) => unknown = server) {
-  return renderWithApi(<DesilPage chartInitialWidth={960} />, respond, url);
-}
-
-function bodyRows(testId: string): HTMLElement[] {
-  const table = within(screen.getByTestId(testId)).getByRole('table');
-  const [, body] = within(table).getAllByRole('rowgroup');
-  if (!body) throw new Error('table has no body');
-  return within(body).getAllByRole('row');
-}
+const renderPage = viewRenderer(<DesilPage chartInitialWidth={960} />, { DesilDistribution: desilDistribution });
 
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
 const rowHeaders = (testId: string) => bodyRows(testId).map((row) => within(row).getByRole('rowheader').textContent);
 
 describe('DesilPage', () => {
   it('loads the versions, then the distribution of the latest version and region in the URL', async () => {
-    const { requests } = renderPage();
+    const { requests } = renderPage('/desil');
     expect(screen.getByRole('status').textContent).toContain('Memuat data DTSEN');
 
     await screen.findByTestId('desil-table');
@@ -66,38 +46,29 @@ describe('DesilPage', () => {
   });
 
   it('says so, without asking for a distribution, when nothing is published', async () => {
-    const { requests } = renderPage('/desil', () => ({ versions: [] }));
+    const { requests } = renderPage('/desil', { Versions: { versions: [] } });
     await screen.findByText('Belum ada versi DTSEN yang diterbitkan.');
     expect(requests.map((request) => request.operationName)).toEqual(['Versions']);
   });
 
   it('shows the GraphQL error and retries on request', async () => {
-    let fail = true;
-    renderPage('/desil', (request) => {
-      if (request.operationName === 'DesilDistribution' && fail) {
-        return jsonResponse({ data: null, errors: [{ message: 'Wilayah tidak ditemukan', extensions: { code: 'NOT_FOUND' } }] });
-      }
-      return server(request);
-    });
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Wilayah tidak ditemukan');
-
-    fail = false;
-    fireEvent.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    await screen.findByTestId('desil-table');
-    expect(screen.queryByRole('alert')).toBeNull();
+    const failure = failingUntilRetry('Wilayah tidak ditemukan', 'NOT_FOUND');
+    renderPage('/desil', { DesilDistribution: failure.answer(desilDistribution) });
+    await failure.retry('desil-table');
   });
 
   it('shows a network failure as an error', async () => {
-    renderPage('/desil', () => {
-      throw new TypeError('Failed to fetch');
+    renderPage('/desil', {
+      Versions: () => {
+        throw new TypeError('Failed to fetch');
+      },
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Failed to fetch');
   });
 
   it('draws ten bars labelled Desil 1 to Desil 10, desil 1–4 and 5 coloured apart from 6–10', async () => {
-    renderPage();
+    renderPage('/desil');
     const chart = await screen.findByTestId('desil-chart');
     const ticks = Array.from(chart.querySelectorAll('.recharts-cartesian-axis-tick-value'))
       .map((tick) => tick.textContent)
@@ -113,7 +84,7 @@ describe('DesilPage', () => {
   });
 
   it('lists every desil in the table with counts and shares of both units and their totals', async () => {
-    renderPage();
+    renderPage('/desil');
     await screen.findByTestId('desil-table');
     const rows = bodyRows('desil-table');
     expect(rowHeaders('desil-table')).toEqual(Array.from({ length: 10 }, (_, index) => `Desil ${index + 1}`));
@@ -125,7 +96,7 @@ describe('DesilPage', () => {
   });
 
   it('switches chart and cumulative figures to Individu and writes satuan=individu to the URL', async () => {
-    renderPage();
+    renderPage('/desil');
     await screen.findByTestId('desil-table');
     expect(screen.getByRole('radio', { name: 'Keluarga' })).toHaveProperty('checked', true);
     expect(screen.getByText('Jumlah keluarga per desil')).toBeTruthy();
@@ -152,7 +123,7 @@ describe('DesilPage', () => {
   });
 
   it('ranks the provinces by share in desil 1–4, poorest first, and sorts by name on request', async () => {
-    renderPage();
+    renderPage('/desil');
     await screen.findByTestId('desil-subregions');
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Sebaran per provinsi di Indonesia');
     expect(rowHeaders('desil-subregions')).toEqual(['Papua Pegunungan', 'Jawa Barat', 'DKI Jakarta']);
@@ -168,7 +139,7 @@ describe('DesilPage', () => {
   });
 
   it('drills down to a province by clicking its row, and by Enter', async () => {
-    const { requests } = renderPage();
+    const { requests } = renderPage('/desil');
     await screen.findByTestId('desil-subregions');
     fireEvent.click(bodyRows('desil-subregions')[1] as HTMLElement);
     expect(new URLSearchParams(window.location.search).get('wilayah')).toBe('32');
@@ -183,7 +154,7 @@ describe('DesilPage', () => {
   });
 
   it('drills down by clicking a bar of the sub-region chart', async () => {
-    renderPage();
+    renderPage('/desil');
     const chart = await screen.findByTestId('desil-subregion-chart');
     const papua = within(chart).getByRole('link', { name: /Papua Pegunungan/ });
     expect(papua.getAttribute('href')).toBe('/desil?wilayah=95');
@@ -199,7 +170,7 @@ describe('DesilPage', () => {
   });
 
   it('compares with another version: URL, both bars per desil, both columns and the difference', async () => {
-    const { requests } = renderPage();
+    const { requests } = renderPage('/desil');
     await screen.findByTestId('desil-table');
     const select = screen.getByTestId('desil-compare');
     expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual([

@@ -6,9 +6,10 @@ import { navigate, useAppState } from '../../../app/navigation';
 import type { RegionLevelValue } from '../../../app/url-state';
 import { LEVEL_ORDER } from '../../../app/views';
 import type { VersionFieldsFragment } from '../../../generated/graphql';
-import { ErrorPanel, LoadingPanel, LoadState } from '../../../shared/components/LoadState';
+import { ErrorPanel, LoadState } from '../../../shared/components/LoadState';
+import { ViewFrame } from '../../../shared/components/ViewFrame';
 import { useMessages } from '../../../shared/i18n';
-import { versionName } from '../../../shared/labels';
+import { versionName, viewTitle } from '../../../shared/labels';
 import { levelName, sharedMessages } from '../../../shared/messages';
 import { useVersionContext } from '../../../shared/useVersionContext';
 import { useDesilDistribution, type DesilDistribution, type DistributionResult } from '../hooks/useDesilDistribution';
@@ -39,9 +40,7 @@ export interface DesilPageProps {
 
 export function DesilPage({ chartInitialWidth }: DesilPageProps = {}) {
   const t = useMessages(desilMessages);
-  const shared = useMessages(sharedMessages);
   const { regionCode, params } = useAppState();
-  const titleId = useId();
   const versions = useVersionContext();
   const ready = versions.status === 'ready' ? versions : null;
   const compareVersion = ready ? compareVersionOf(params.banding ?? '', ready.published, ready.current.id) : null;
@@ -49,30 +48,19 @@ export function DesilPage({ chartInitialWidth }: DesilPageProps = {}) {
   const compare = useDesilDistribution(regionCode, compareVersion?.id ?? null);
   const unit = unitOfParam(params.satuan ?? '');
 
-  const title = [t.title, current.data?.region.name, ready ? versionName(ready.current.label) : null].filter(Boolean).join(' · ');
+  const title = viewTitle(t.title, current.data?.region.name, ready ? versionName(ready.current.label) : null);
 
   return (
-    <section className="view desil-page" data-testid="view-desil" aria-labelledby={titleId}>
-      <h2 id={titleId} className="desil-page__title">
-        {title}
-      </h2>
-      {versions.status === 'loading' && <LoadingPanel label={shared.loading} />}
-      {versions.status === 'error' && <ErrorPanel message={versions.message} retry={versions.retry} />}
-      {versions.status === 'empty' && (
-        <div className="panel panel--state" role="status">
-          <strong>{shared.noVersionTitle}</strong>
-          <p>{shared.noVersionDetail}</p>
-        </div>
-      )}
-      {ready && (
+    <ViewFrame testId="view-desil" className="desil-page" title={title} titleClassName="desil-page__title" versions={versions}>
+      {({ current: version, published }) => (
         <>
           <div className="desil-page__toolbar">
-            <VersionBadge version={ready.current} />
+            <VersionBadge version={version} />
             <div className="desil-page__controls">
               <UnitToggle unit={unit} onChange={(next) => navigate({ params: { satuan: next === 'families' ? null : paramOfUnit(next) } })} />
               <CompareSelect
-                published={ready.published}
-                currentId={ready.current.id}
+                published={published}
+                currentId={version.id}
                 compareId={compareVersion?.id ?? null}
                 onChange={(id) => navigate({ params: { banding: id } })}
               />
@@ -82,7 +70,7 @@ export function DesilPage({ chartInitialWidth }: DesilPageProps = {}) {
             {current.data && (
               <DistributionView
                 distribution={current.data}
-                version={ready.current}
+                version={version}
                 unit={unit}
                 compareVersion={compareVersion}
                 compare={compare}
@@ -92,7 +80,7 @@ export function DesilPage({ chartInitialWidth }: DesilPageProps = {}) {
           </LoadState>
         </>
       )}
-    </section>
+    </ViewFrame>
   );
 }
 

@@ -53,7 +53,7 @@ export function HeadlineFigures({ totalFamilies, totalIndividuals, series, unit,
 
 function Item({ label, modifier, change, children }: { label: string; modifier?: string; change: ReactNode; children: ReactNode }) {
   return (
-    <div className={modifier ? `headline__item headline__item--${modifier}` : 'headline__item'}>
+    <div className={modifier ? `figure-card headline__item headline__item--${modifier}` : 'figure-card headline__item'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
       {change ? <dd className="desil-headline__delta">{change}</dd> : null}

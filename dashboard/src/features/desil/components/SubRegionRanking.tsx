@@ -95,7 +95,7 @@ function SubRegionChart({ rows, showAll, onShowAllChange, unitLabel, compareLabe
       <figcaption className="desil-chart__caption">
         {t.subRegionChartCaption(unitLabel, formatCount(shown.length), formatCount(rows.length))}
       </figcaption>
-      <p className="desil-sr-only">{t.subRegionChartLabel}</p>
+      <p className="visually-hidden">{t.subRegionChartLabel}</p>
       <ol className="desil-subregion-chart__list">
         {shown.map((row) => (
           <li key={row.code}>

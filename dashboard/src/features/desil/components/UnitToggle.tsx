@@ -16,7 +16,7 @@ export function UnitToggle({ unit, onChange }: UnitToggleProps) {
   const name = useId();
   return (
     <fieldset className="unit-toggle">
-      <legend className="unit-toggle__legend">{t.unitLegend}</legend>
+      <legend className="visually-hidden">{t.unitLegend}</legend>
       {UNITS.map((option) => (
         <label key={option} className="unit-toggle__option">
           <input

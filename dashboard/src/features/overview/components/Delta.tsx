@@ -26,7 +26,7 @@ export function Delta({ figure, tone, rate = false, previousLabel }: DeltaProps)
   const arrow = text.startsWith('+') ? '▲' : text.startsWith('-') ? '▼' : '';
   return (
     <span className={`overview-delta overview-delta--${tone}`} data-tone={tone}>
-      <span className="overview-sr-only">{t.changeSince(previousLabel)}: </span>
+      <span className="visually-hidden">{t.changeSince(previousLabel)}: </span>
       {arrow && (
         <span className="overview-delta__arrow" aria-hidden="true">
           {arrow}

@@ -52,7 +52,7 @@ interface CardProps {
 
 function Card({ label, value, detail, testId, modifier, children }: CardProps) {
   return (
-    <div className={modifier ? `overview-card overview-card--${modifier}` : 'overview-card'} data-testid={testId}>
+    <div className={modifier ? `figure-card overview-card overview-card--${modifier}` : 'figure-card overview-card'} data-testid={testId}>
       <dt className="overview-card__label">{label}</dt>
       <dd className="overview-card__value">{value}</dd>
       {detail && <dd className="overview-card__detail">{detail}</dd>}
@@ -66,7 +66,7 @@ function DesilSparkbars({ shares }: { shares: readonly number[] }) {
   const t = useMessages(overviewMessages);
   const max = Math.max(...shares, 0.0001);
   return (
-    <figure className="overview-card overview-desil" data-testid="overview-desil">
+    <figure className="figure-card overview-card overview-desil" data-testid="overview-desil">
       <figcaption className="overview-card__label">{t.desilChart}</figcaption>
       <ol className="overview-desil__bars">
         {shares.map((share, index) => {
@@ -75,7 +75,7 @@ function DesilSparkbars({ shares }: { shares: readonly number[] }) {
           return (
             <li key={desil} className="overview-desil__item">
               <span className={`overview-desil__bar band band--${band}`} style={{ height: `${(share / max) * 100}%` }} aria-hidden="true" />
-              <span className="overview-sr-only">{t.desilBar(desil, formatShare(share))}</span>
+              <span className="visually-hidden">{t.desilBar(desil, formatShare(share))}</span>
             </li>
           );
         })}

@@ -132,7 +132,7 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
           format: 'text',
           render: (row) =>
             row.quota.kind === 'regency' ? (
-              <span className={`overview-status overview-status--${row.quota.status.toLowerCase()}`}>{statusLabel(t, row.quota.status)}</span>
+              <span className={`quota-pill quota-pill--${row.quota.status.toLowerCase()} overview-status`}>{statusLabel(t, row.quota.status)}</span>
             ) : (
               <QuotaMissing t={t} assessment={row.quota.kind === 'assessment'} />
             ),

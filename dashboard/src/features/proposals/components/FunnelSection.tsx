@@ -94,24 +94,24 @@ function rangeText(turnaround: Turnaround, t: ProposalsMessages): string | null 
 function Headline({ funnel, turnaround, t }: { funnel: Funnel; turnaround: Turnaround; t: ProposalsMessages }) {
   const range = rangeText(turnaround, t);
   return (
-    <dl className="proposals-headline" data-testid="proposals-headline">
-      <div className="proposals-headline__item">
+    <dl className="headline proposals-headline" data-testid="proposals-headline">
+      <div className="figure-card headline__item">
         <dt>{t.headTotal}</dt>
         <dd>{formatCount(funnel.total)}</dd>
       </div>
-      <div className="proposals-headline__item">
+      <div className="figure-card headline__item">
         <dt>{t.headOpen}</dt>
         <dd>
           {formatCount(funnel.open)} <small>{formatShare(funnel.total === 0 ? 0 : funnel.open / funnel.total)}</small>
         </dd>
       </div>
-      <div className="proposals-headline__item">
+      <div className="figure-card headline__item">
         <dt>{t.headDecided}</dt>
         <dd>
           {formatCount(funnel.decided)} {funnel.approvalRate !== null && <small>{t.headApproval(formatShare(funnel.approvalRate))}</small>}
         </dd>
       </div>
-      <div className="proposals-headline__item proposals-headline__item--accent">
+      <div className="figure-card headline__item headline__item--accent">
         <dt>{t.headMedian}</dt>
         <dd>
           {turnaround.median === null ? <small>{t.notDecided}</small> : medianText(turnaround, t)}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useClient, useQuery } from 'urql';
+import { useViewer } from '../../../app/auth/session';
 import { hrefFor, navigate, onLinkClick, useAppState } from '../../../app/navigation';
 import type { ProgramCodeValue } from '../../../app/url-state';
 import { QuotaStatusListDocument, type QuotaRowFieldsFragment } from '../../../generated/graphql';
@@ -43,6 +44,11 @@ export interface QuotaListProps {
   csvName: readonly string[];
 }
 
+/** The kabupaten/kota a user is limited to, if their scope is one (not a province nor the nation). */
+export function regencyScope(scope: string | null): string | null {
+  return scope !== null && /^\d{2}\.\d{2}$/.test(scope) ? scope : null;
+}
+
 /** The kabupaten/kota with quota, recipients, gap and status: filtered, sorted and paged by the URL. */
 export function QuotaList(props: QuotaListProps) {
   const { programCode, versionId, nationalQuota, provinceCode, openRegency, regionName, versionLabel, csvName } = props;
@@ -53,11 +59,14 @@ export function QuotaList(props: QuotaListProps) {
   const search = params.cari?.trim() ?? '';
   const sort = parseQuotaSort(params.urut);
   const offset = parseOffset(params.mulai);
+  const ownRegency = regencyScope(useViewer()?.regionCode ?? null);
   const filters = {
     programCode,
     versionId,
     nationalQuota,
     provinceCode: provinceCode ?? undefined,
+    // A user limited to one kabupaten/kota reads its quota alone (the API refuses them the province around it).
+    ...(ownRegency ? { regencyCode: ownRegency } : {}),
     search: search === '' ? undefined : search,
     status: statuses.length > 0 ? statuses : undefined,
     sort: toQuotaSort(sort),

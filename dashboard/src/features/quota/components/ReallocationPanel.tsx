@@ -1,5 +1,8 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useClient, useQuery } from 'urql';
+import { hasRight } from '../../../app/auth/access';
+import { authMessages } from '../../../app/auth/messages';
+import { useViewer } from '../../../app/auth/session';
 import type { ProgramCodeValue } from '../../../app/url-state';
 import { QuotaReallocationPlanDocument } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
@@ -50,15 +53,19 @@ function priorityShortName(t: QuotaMessages, priority: string, desilMin: number,
   return t.priorityShort(3, t.shortRemaining(desilMin, desilMax));
 }
 
+/** The plan's families and individuals are person-level rows: a role without that right asks for the counts only. */
+const withUnits = (personRows: boolean) => (personRows ? {} : { withUnits: false });
+
 /** The reallocation plan of one kabupaten/kota: who fills its free places, or who leaves first. */
 export function ReallocationPanel(props: ReallocationPanelProps) {
   const { programCode, versionId, nationalQuota, regencyCode, onClose, focusOnOpen } = props;
   const t = useMessages(quotaMessages);
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const personRows = hasRight(useViewer(), 'PERSON_ROWS');
   const [result, reexecute] = useQuery({
     query: QuotaReallocationPlanDocument,
-    variables: { programCode, versionId, nationalQuota, regencyCode, limit: PLAN_LIST_LIMIT },
+    variables: { programCode, versionId, nationalQuota, regencyCode, limit: PLAN_LIST_LIMIT, ...withUnits(personRows) },
   });
   const plan = result.data?.reallocationPlan;
 
@@ -82,14 +89,25 @@ export function ReallocationPanel(props: ReallocationPanelProps) {
         hasData={plan !== undefined}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
       >
-        {plan && <PlanBody {...props} plan={plan} />}
+        {plan && <PlanBody {...props} plan={plan} personRows={personRows} />}
       </LoadState>
     </section>
   );
 }
 
-function PlanBody({ plan, desilMin, desilMax, programCode, versionId, nationalQuota, regencyCode, csvName }: ReallocationPanelProps & { plan: ReallocationPlan }) {
+function PlanBody({
+  plan,
+  personRows,
+  desilMin,
+  desilMax,
+  programCode,
+  versionId,
+  nationalQuota,
+  regencyCode,
+  csvName,
+}: ReallocationPanelProps & { plan: ReallocationPlan; personRows: boolean }) {
   const t = useMessages(quotaMessages);
+  const auth = useMessages(authMessages);
   const lang = useLang();
   const client = useClient();
   const causes = useInclusionCauseNames();
@@ -122,7 +140,7 @@ function PlanBody({ plan, desilMin, desilMax, programCode, versionId, nationalQu
     const all = await client
       .query(
         QuotaReallocationPlanDocument,
-        { programCode, versionId, nationalQuota, regencyCode, limit: PLAN_EXPORT_LIMIT },
+        { programCode, versionId, nationalQuota, regencyCode, limit: PLAN_EXPORT_LIMIT, ...withUnits(personRows) },
         { requestPolicy: 'network-only' },
       )
       .toPromise();
@@ -161,7 +179,11 @@ function PlanBody({ plan, desilMin, desilMax, programCode, versionId, nationalQu
       {plan.status !== 'MATCH' && (
         <>
           <h4>{plan.unit === 'INDIVIDUAL' ? t.peopleTitle : t.familiesTitle}</h4>
-          {rows.length === 0 ? (
+          {!personRows ? (
+            <p className="quota-detail__note" role="note" data-testid="quota-plan-hidden">
+              {auth.personRowsHidden}
+            </p>
+          ) : rows.length === 0 ? (
             <p className="quota-detail__note" data-testid="quota-plan">
               {t.familiesNone}
             </p>
@@ -176,7 +198,7 @@ function PlanBody({ plan, desilMin, desilMax, programCode, versionId, nationalQu
               testId="quota-plan"
             />
           )}
-          <p className="quota-detail__privacy">{t.privacy}</p>
+          {personRows && <p className="quota-detail__privacy">{t.privacy}</p>}
         </>
       )}
     </div>

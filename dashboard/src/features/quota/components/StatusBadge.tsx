@@ -10,7 +10,7 @@ export function statusName(t: QuotaMessages, status: QuotaStatusCode): string {
 export function StatusBadge({ status }: { status: QuotaStatusCode }) {
   const t = useMessages(quotaMessages);
   return (
-    <span className={`quota-status quota-status--${status.toLowerCase()}`} data-status={status}>
+    <span className={`quota-pill quota-pill--${status.toLowerCase()} quota-status`} data-status={status}>
       {statusName(t, status)}
     </span>
   );

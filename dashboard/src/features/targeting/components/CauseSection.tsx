@@ -102,7 +102,7 @@ function CauseChart({ rows, caption, initialWidth = 960 }: { rows: readonly Caus
                 const row = rows.find((candidate) => candidate.label === label);
                 if (!active || !row) return null;
                 return (
-                  <div className="targeting-tooltip">
+                  <div className="chart-tooltip targeting-tooltip">
                     <strong>{row.label}</strong>
                     <span>
                       {formatCount(row.units)} · {formatShare(row.shareOfInclusionErrors)}

@@ -180,7 +180,7 @@ function DesilChart({ rows, caption, scope, onScopeChange, initialWidth = 960 }:
                 const row = rows.find((candidate) => candidate.tick === label);
                 if (!active || !row) return null;
                 return (
-                  <div className="targeting-tooltip">
+                  <div className="chart-tooltip targeting-tooltip">
                     <strong>{row.label}</strong>
                     {STACK.map((key) => (
                       <span key={key}>

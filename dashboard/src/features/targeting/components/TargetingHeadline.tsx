@@ -39,7 +39,7 @@ export function TargetingHeadline({ summary, unitName, desilMin, desilMax }: Tar
   return (
     <dl className="targeting-headline" data-testid="targeting-headline" aria-label={t.headlineLabel}>
       {figures.map((figure) => (
-        <div key={figure.key} className={`targeting-headline__item targeting-headline__item--${figure.key}`} data-figure={figure.key}>
+        <div key={figure.key} className={`figure-card targeting-headline__item targeting-headline__item--${figure.key}`} data-figure={figure.key}>
           <dt>{figure.label}</dt>
           <dd>
             <span className="targeting-headline__value">{figure.value}</span>

@@ -210,7 +210,7 @@ function ChurnTooltip({ active, bar, series, t }: { active: boolean | undefined;
         </li>
       ));
   return (
-    <div className="trends-tooltip">
+    <div className="chart-tooltip trends-tooltip">
       <strong>{bar.label}</strong>
       <span>
         {t.totalEntries}: {formatCount(bar.totalEntries)}

@@ -1,8 +1,8 @@
 import { useQuery } from 'urql';
-import { NATION_CODE } from '../../../app/url-state';
-import { RegionPathDocument } from '../../../generated/graphql';
-import { useMessages } from '../../../shared/i18n';
-import { sharedMessages } from '../../../shared/messages';
+import { NATION_CODE } from '../app/url-state';
+import { RegionPathDocument } from '../generated/graphql';
+import { useMessages } from './i18n';
+import { sharedMessages } from './messages';
 
 /** The region's name for titles (the shell's breadcrumb asks the same query, so it is cached); null while unknown. */
 export function useRegionName(regionCode: string): string | null {
