@@ -133,7 +133,8 @@ describe('QuotaPage', () => {
   it('lands a regional head on their own kabupaten: its removal plan, the list of its province', async () => {
     const { requests } = renderPage('/kuota?wilayah=32.01');
     const detail = await screen.findByTestId('quota-detail');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Kuota PKH · Kabupaten Bogor · DTSEN 2025-Q3');
+    // The kabupaten's name arrives with its own query (RegionPath), possibly after the panel.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Kuota PKH · Kabupaten Bogor · DTSEN 2025-Q3'));
     await within(detail).findByTestId('quota-removal-steps');
     expect(lastRequest(requests, 'QuotaReallocationPlan')?.variables.regencyCode).toBe('32.01');
     await waitFor(() => expect(lastRequest(requests, 'QuotaStatusList')?.variables.provinceCode).toBe('32'));
@@ -149,7 +150,7 @@ describe('QuotaPage', () => {
     const families = bodyRows('quota-plan');
     expect(rowCells(families[1] as HTMLElement)).toEqual(['2', 'Desil di atas 4, sudah dicek lapangan', '3201********0001', 'S***** S*********', '7', '–', 'Leuwisadeng', 'Leuwisadeng']);
     // The panel comes before the list for the kabupaten's own head.
-    const panelFirst = detail.compareDocumentPosition(screen.getByTestId('quota-table')) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const panelFirst = detail.compareDocumentPosition(await screen.findByTestId('quota-table')) & Node.DOCUMENT_POSITION_FOLLOWING;
     expect(panelFirst).toBeTruthy();
 
     fireEvent.click(within(detail).getByRole('button', { name: 'Tutup rencana realokasi dan kembali ke daftar' }));
