@@ -101,3 +101,18 @@ export async function openBrowser(options: OpenBrowserOptions = {}): Promise<Bro
 export const parsePercent = (text: string) => Number(text.replace('%', '').replace(/\./g, '').replace(',', '.').trim());
 /** "1.234.567" → 1234567 (also "−1.234" and "+5") */
 export const parseCount = (text: string) => Number(text.replace(/\./g, '').replace('−', '-').replace('+', '').trim());
+
+/** Waits for a view's ready element and for nothing in <main> to be busy. */
+export async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const main = document.querySelector('main');
+      return !!main && !!document.querySelector(sel) && !main.querySelector('[aria-busy="true"]');
+    },
+    selector,
+    { timeout: 30_000 },
+  );
+}
+
+/** The query parameters of the page's current URL. */
+export const search = (page: Page): URLSearchParams => new URL(page.url()).searchParams;

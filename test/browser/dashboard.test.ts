@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import { VIEWS } from '../../dashboard/scripts/bench-views.mjs';
 import { jsonHeaders } from '../support/auth';
-import { artifactsDir, openBrowser, parseCount, signedInState, type BrowserSession } from './browser';
+import { artifactsDir, openBrowser, parseCount, search, settled, signedInState, type BrowserSession } from './browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,19 +36,7 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
 
 const url = (path: string) => new URL(path, inject('serverUrl')).href;
 
-/** Waits for a view's ready element and for nothing in <main> to be busy. */
-async function settled(page: Page, selector: string) {
-  await page.waitForFunction(
-    (sel) => {
-      const main = document.querySelector('main');
-      return !!main && !!document.querySelector(sel) && !main.querySelector('[aria-busy="true"]');
-    },
-    selector,
-    { timeout: 30_000 },
-  );
-}
 
-const search = (page: Page) => new URL(page.url()).searchParams;
 
 /** RFC 4180 lines → cells (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {

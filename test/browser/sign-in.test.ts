@@ -8,22 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 
 import type { RoleName } from '../../server/src/domain/access.js';
 import { VIEWS } from '../../dashboard/scripts/bench-views.mjs';
 import { jsonHeaders, tokenOf } from '../support/auth';
-import { openBrowser, signedInState, TOKEN_KEY, type BrowserSession } from './browser';
+import { openBrowser, search, settled, signedInState, TOKEN_KEY, type BrowserSession } from './browser';
 
 const url = (path: string) => new URL(path, inject('serverUrl')).href;
-const search = (page: Page) => new URL(page.url()).searchParams;
 
-/** Waits for a view's ready element and for nothing in <main> to be busy. */
-async function settled(page: Page, selector: string) {
-  await page.waitForFunction(
-    (sel) => {
-      const main = document.querySelector('main');
-      return !!main && !!document.querySelector(sel) && !main.querySelector('[aria-busy="true"]');
-    },
-    selector,
-    { timeout: 30_000 },
-  );
-}
 
 const tabs = (page: Page) => page.locator('nav.tabs a').allTextContents();
 const ready = (id: string) => VIEWS.find((view) => view.id === id)?.ready ?? 'main';
