@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './modules/__tests__/api-harness.js';
+import { storedKk } from './modules/__tests__/fixture.js';
 
 describe('app without a built dashboard', () => {
   let api: TestApi;
@@ -46,7 +47,7 @@ describe('app without a built dashboard', () => {
   it('logs unexpected errors and hides them from clients', async () => {
     // A family whose Dukcapil village is not in the region table: resolving its region fails unexpectedly.
     await api.prisma.family.create({
-      data: { id: 50, kk: '9999999999999999', villageCode: '99.99.99.9999', regencyCode: '99.99', source: 'NON_DTSEN', firstVersionId: 1 },
+      data: { id: 50, ...storedKk('9999999999999999'), villageCode: '99.99.99.9999', regencyCode: '99.99', source: 'NON_DTSEN', firstVersionId: 1 },
     });
     const { text, body } = await api.query<{ family: { id: number; region: { code: string } } | null }>(
       '{ family(id: 50) { id region { code } } }',

@@ -8,7 +8,8 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { DEFAULT_REQUEST_TIMEOUT_MS, type AppConfig } from './config.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS, resolveDataKey, type AppConfig } from './config.js';
+import { deriveIdentifierKeys } from './domain/identifiers.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
@@ -78,7 +79,8 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   // WAL lets it, Prisma's connection and a publishing process share the file.
   const ownsSqlite = deps.sqlite === undefined;
   const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
-  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite });
+  const identifierKeys = deriveIdentifierKeys(config.dataKey ?? resolveDataKey(process.env, config.database));
+  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite, identifierKeys });
 
   const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const schema = await buildAtlasSchema();

@@ -42,6 +42,8 @@ async function userCommand(args: string[]): Promise<void> {
 async function devUsers(file: string): Promise<void> {
   const { createPrismaClient } = await import('./db/prisma.js');
   const { ensureDevUsers } = await import('./modules/auth/dev-users.js');
+  // A dataset from an older checkout may lack the users' tables (or need regenerating: the migration says so).
+  await applyMigrations({ provider: 'sqlite', file });
   const prisma = createPrismaClient({ provider: 'sqlite', url: `file:${file}`, file });
   try {
     const tokensFile = `${file.replace(/\.db$/, '')}.users.txt`;

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DATA_KEY_BYTES, parseDataKey } from './domain/identifiers.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 
 /** Repository root (two levels above server/src or server/dist). */
@@ -36,6 +39,42 @@ export interface AppConfig {
   queryLimits?: QueryLimits;
   /** Milliseconds a `/graphql` request may take before it is answered 503 TIMEOUT. */
   requestTimeoutMs?: number;
+  /** 32-byte data key NIK/KK are hashed and sealed with; default {@link resolveDataKey} of the database. */
+  dataKey?: Buffer;
+}
+
+/** The key file of a SQLite database when ATLAS_DATA_KEY is not set: `data/dtsen.db` → `data/dtsen.key`. */
+export function dataKeyFile(sqliteFile: string): string {
+  return `${sqliteFile.replace(/\.db$/, '')}.key`;
+}
+
+/**
+ * The data key NIK and KK are hashed and sealed with (`domain/identifiers.ts`): ATLAS_DATA_KEY (64 hex characters)
+ * when set, which production must do, keeping the key apart from the database. Otherwise, for SQLite only, the key
+ * file next to the database ({@link dataKeyFile}), created with mode 600 on first use so that a development setup
+ * needs nothing. PostgreSQL without ATLAS_DATA_KEY is an error.
+ */
+export function resolveDataKey(env: NodeJS.ProcessEnv, database: DatabaseConfig): Buffer {
+  const fromEnv = env.ATLAS_DATA_KEY;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    try {
+      return parseDataKey(fromEnv);
+    } catch {
+      throw new Error('ATLAS_DATA_KEY must be 64 hexadecimal characters (32 bytes)');
+    }
+  }
+  if (database.provider !== 'sqlite') throw new Error('ATLAS_DATA_KEY must be set (64 hexadecimal characters) with PostgreSQL');
+  const file = dataKeyFile(database.file);
+  try {
+    writeFileSync(file, `${randomBytes(DATA_KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  try {
+    return parseDataKey(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`the data key file ${file} is unreadable or not 64 hexadecimal characters: ${(error as Error).message}`);
+  }
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;

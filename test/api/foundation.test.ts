@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { jsonHeaders } from '../support/auth';
+import { openSealed } from '../support/identifiers';
 import { EXCLUSION_CRITERIA } from '../../server/src/domain/exclusion-criteria.js';
 
 const url = () => `${inject('serverUrl')}/graphql`;
@@ -67,8 +68,10 @@ describe('foundation API on the generated dataset', () => {
   });
 
   it('shows a family with its members and never sends a clear NIK, KK or name', async () => {
-    const family = db.prepare("SELECT f.id, f.kk FROM family f WHERE f.source <> 'NON_DTSEN' ORDER BY f.id LIMIT 1 OFFSET 1234").get() as { id: number; kk: string };
-    const members = db.prepare('SELECT nik, name FROM individual WHERE family_id = ?').all(family.id) as Array<{ nik: string; name: string }>;
+    const row = db.prepare("SELECT f.id, f.kk_sealed AS kk FROM family f WHERE f.source <> 'NON_DTSEN' ORDER BY f.id LIMIT 1 OFFSET 1234").get() as { id: number; kk: string };
+    const family = { ...row, kk: openSealed(row.kk) };
+    const members = (db.prepare('SELECT nik_sealed AS nik, name FROM individual WHERE family_id = ?').all(family.id) as Array<{ nik: string; name: string }>)
+      .map((m) => ({ ...m, nik: openSealed(m.nik) }));
     const res = await fetch(url(), {
       method: 'POST',
       headers: jsonHeaders('NATIONAL_ANALYST'),

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { jsonHeaders } from '../support/auth';
+import { openSealed } from '../support/identifiers';
 import { classify } from '../../server/src/domain/classification.js';
 import type { ExclusionCriterionCode } from '../../server/src/domain/exclusion-criteria.js';
 import { PROGRAMS } from '../../server/src/domain/programs.js';
@@ -213,8 +214,8 @@ describe('families (registry) on the generated dataset', () => {
     expect(nodes).toHaveLength(40);
     expect(text).not.toMatch(/\d{16}/);
     const ids = nodes.map((n) => n.id).join(',');
-    const clear = db.prepare(`SELECT f.kk, i.nik, i.name FROM family f JOIN individual i ON i.family_id = f.id WHERE f.id IN (${ids})`)
-      .all() as Array<{ kk: string; nik: string; name: string }>;
+    const clear = (db.prepare(`SELECT f.kk_sealed AS kk, i.nik_sealed AS nik, i.name FROM family f JOIN individual i ON i.family_id = f.id WHERE f.id IN (${ids})`)
+      .all() as Array<{ kk: string; nik: string; name: string }>).map((row) => ({ ...row, kk: openSealed(row.kk), nik: openSealed(row.nik) }));
     for (const row of clear) {
       expect(text).not.toContain(row.kk);
       expect(text).not.toContain(row.nik);

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { jsonHeaders } from '../support/auth';
+import { openSealed } from '../support/identifiers';
 import { summarize, type TargetingSummary } from '../../server/src/domain/classification.js';
 import { EXCLUSION_CRITERIA, type ExclusionCriterionCode } from '../../server/src/domain/exclusion-criteria.js';
 import { programByCode, type ProgramCode } from '../../server/src/domain/programs.js';
@@ -292,7 +293,8 @@ describe('reallocationPlan on the generated dataset', () => {
     expect(o.removal.byCause.reduce((s, c) => s + c.units, 0)).toBeLessThanOrEqual(-o.gap);
     for (const unit of [...u.fill.units, ...o.removal.units]) {
       expect(unit.family.id).toBe(unit.familyId);
-      const row = db.prepare('SELECT f.kk, i.family_id AS fid FROM family f LEFT JOIN individual i ON i.id = ? WHERE f.id = ?').get(unit.individualId, unit.familyId) as { kk: string; fid: number | null };
+      const sealed = db.prepare('SELECT f.kk_sealed AS kk, i.family_id AS fid FROM family f LEFT JOIN individual i ON i.id = ? WHERE f.id = ?').get(unit.individualId, unit.familyId) as { kk: string; fid: number | null };
+      const row = { ...sealed, kk: openSealed(sealed.kk) };
       expect(row.fid).toBe(unit.familyId);
       expect(unit.family.kkMasked).toBe(`${row.kk.slice(0, 4)}********${row.kk.slice(12)}`);
       expect(text).not.toContain(row.kk);

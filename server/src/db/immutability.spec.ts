@@ -17,7 +17,8 @@ interface Engine {
 const seed = [
   `INSERT INTO region (code, name, level) VALUES ('ID', 'Indonesia', 'NATION')`,
   `INSERT INTO dtsen_version (id, label, status) VALUES (1, '2025-Q2', 'DRAFT'), (2, '2025-Q3', 'DRAFT')`,
-  `INSERT INTO family (id, kk, village_code, regency_code, source, first_version_id) VALUES (1, '3201010101100001', '32.01.01.2001', '32.01', 'REGSOSEK', 1)`,
+  `INSERT INTO family (id, kk_hash, kk_masked, kk_sealed, village_code, regency_code, source, first_version_id)
+     VALUES (1, 'hash-1', '3201********0001', 'v1.sealed', '32.01.01.2001', '32.01', 'REGSOSEK', 1)`,
   `INSERT INTO family_state (id, family_id, valid_from_version_id, village_code, regency_code, member_count, income_monthly, wall_type,
      floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2, motorcycles,
      cars, gold_grams, savings_rp, loans_rp, pmt_score, national_rank, desil, ground_check_status)

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../db/sqlite.js';
+import { identifierHash, openIdentifier } from '../domain/identifiers.js';
+import { maskNik } from '../domain/masking.js';
 import { checkNik } from '../domain/nik.js';
+import { TEST_DATA_KEY, testIdentifierKeys } from '../modules/__tests__/fixture.js';
 import { type GenerateReport, generateDataset } from './generate.js';
 import { loadReferenceData } from './reference.js';
 
@@ -13,7 +16,7 @@ let db: SqliteDatabase;
 let report: GenerateReport;
 
 beforeAll(async () => {
-  report = await generateDataset({ scale: 0.001, versions: 5, seed: 1, file, progress: null });
+  report = await generateDataset({ scale: 0.001, versions: 5, seed: 1, file, progress: null, dataKey: TEST_DATA_KEY });
   db = openSqlite(file, { readonly: true });
 }, 240_000);
 
@@ -119,22 +122,45 @@ describe('synthetic dataset at scale 0.001', () => {
   });
 
   it('gives every person a unique, well-formed 16-digit NIK whose prefix is the family district and birth date', () => {
-    expect(one<{ n: number; d: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT nik) AS d FROM individual')).toSatisfy(
+    expect(one<{ n: number; d: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT nik_hash) AS d FROM individual')).toSatisfy(
       (r: { n: number; d: number }) => r.n === r.d,
     );
-    const sample = all<{ nik: string; birth_date: string; sex: string; village_code: string }>(
-      `SELECT i.nik, i.birth_date, i.sex, f.village_code FROM individual i JOIN family f ON f.id = i.family_id WHERE i.id % 97 = 0`,
+    const sample = all<{ nik_hash: string; nik_masked: string; nik_sealed: string; birth_date: string; sex: string; village_code: string }>(
+      `SELECT i.nik_hash, i.nik_masked, i.nik_sealed, i.birth_date, i.sex, f.village_code FROM individual i JOIN family f ON f.id = i.family_id
+       WHERE i.id % 97 = 0`,
     );
-    for (const p of sample) {
+    expect(sample.length).toBeGreaterThan(100);
+    for (const row of sample) {
+      const p = { ...row, nik: openIdentifier(testIdentifierKeys, row.nik_sealed) };
+      expect(p.nik_hash).toBe(identifierHash(testIdentifierKeys, p.nik));
+      expect(p.nik_masked).toBe(maskNik(p.nik));
       expect(checkNik(p.nik)).toBeNull();
       expect(p.nik.slice(0, 6)).toBe(p.village_code.split('.').slice(0, 3).join(''));
       const birth = new Date(p.birth_date);
       const day = birth.getUTCDate() + (p.sex === 'FEMALE' ? 40 : 0);
       expect(p.nik.slice(6, 12)).toBe(`${String(day).padStart(2, '0')}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCFullYear() % 100).padStart(2, '0')}`);
     }
-    const kk = one<{ n: number; d: number; bad: number }>("SELECT COUNT(*) AS n, COUNT(DISTINCT kk) AS d, SUM(length(kk) <> 16) AS bad FROM family");
+    const kk = one<{ n: number; d: number }>('SELECT COUNT(*) AS n, COUNT(DISTINCT kk_hash) AS d FROM family');
     expect(kk.n).toBe(kk.d);
-    expect(kk.bad).toBe(0);
+    const kks = all<{ kk_sealed: string }>('SELECT kk_sealed FROM family WHERE id % 97 = 0').map((r) => openIdentifier(testIdentifierKeys, r.kk_sealed));
+    expect(kks.every((value) => /^\d{16}$/.test(value))).toBe(true);
+  });
+
+  it('stores no clear NIK or KK: no column of family or individual holds a 16-digit number or the row\'s identifier', () => {
+    for (const [table, id] of [['family', 'kk'], ['individual', 'nik']] as const) {
+      let rows = 0;
+      for (const row of db.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
+        rows += 1;
+        const clear = openIdentifier(testIdentifierKeys, row[`${id}_sealed`] as string);
+        for (const [column, value] of Object.entries(row)) {
+          if (typeof value !== 'string') continue;
+          // A hex hash may hold 16 decimal digits in a row by chance: it must be a hash, and not hold the identifier.
+          const leaks = column.endsWith('_hash') ? !/^[0-9a-f]{64}$/.test(value) || value.includes(clear) : /\d{16}/.test(value);
+          if (leaks) throw new Error(`${table}.${column}: clear identifier in ${value}`);
+        }
+      }
+      expect(rows, table).toBeGreaterThan(10_000);
+    }
   });
 
   it('calibrates PBI-JKN inclusion errors to the May 2025 figures (2.4 % desil 6-10, 5.3 % outside DTSEN)', () => {
@@ -213,7 +239,9 @@ function fingerprint(file: string): Record<string, string> {
     const tables = ['family', 'family_state', 'individual', 'exclusion_flag', 'enrollment', 'proposal', 'desil_rollup'];
     return Object.fromEntries(
       tables.map((t) => {
-        const rows = g.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).raw().all();
+        // Sealed identifiers differ on every run (random IVs); their keyed hashes are deterministic.
+        const columns = (g.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name).filter((c) => !c.endsWith('_sealed'));
+        const rows = g.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${t} ORDER BY 1, 2, 3`).raw().all();
         return [t, `${rows.length}:${hash(JSON.stringify(rows))}`];
       }),
     );

@@ -8,7 +8,9 @@
  * replaces the target only when complete, so a re-run is idempotent and a killed run leaves the old file intact.
  */
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { parseDatabaseUrl, resolveDataKey } from '../config.js';
 import { applyMigrations } from '../db/migrate.js';
+import { deriveIdentifierKeys, protectIdentifier, type IdentifierKeys } from '../domain/identifiers.js';
 import { openSqlite } from '../db/sqlite.js';
 import { EXCLUSION_CRITERIA } from '../domain/exclusion-criteria.js';
 import { PROGRAMS, programByCode } from '../domain/programs.js';
@@ -43,6 +45,11 @@ export interface GenerateOptions {
   progress?: NodeJS.WritableStream | null;
   /** Publish every version (compute rollups) after loading; default true. */
   publish?: boolean;
+  /**
+   * 32-byte data key NIK and KK are hashed and sealed with (`domain/identifiers.ts`); default ATLAS_DATA_KEY or the
+   * key file next to `file` (`config.ts` resolveDataKey), the key the server will use on that file.
+   */
+  dataKey?: Buffer;
 }
 
 export interface GenerateReport {
@@ -64,6 +71,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   const started = performance.now();
   const progress = new Progress(options.progress === undefined ? process.stderr : options.progress);
+  const identifierKeys = deriveIdentifierKeys(options.dataKey ?? resolveDataKey(process.env, parseDatabaseUrl(`file:${options.file}`)));
 
   const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.03 };
   const ref = loadReferenceData();
@@ -128,7 +136,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     progress.start('write', totalFamilies, 'families');
     for (let i = 0; i < totalFamilies; i++) {
       const core = simulateCore(params, i, regencies[regencyOf[i]!]!);
-      writeFamily(sink, ctx, core, rank, nikSerials, kkSerials, ids);
+      writeFamily(sink, ctx, core, rank, nikSerials, kkSerials, ids, identifierKeys);
       if ((i & 0x1fff) === 0x1fff) {
         sink.checkpoint();
         progress.tick(i + 1, totalRows(sink.counts));
@@ -321,7 +329,7 @@ interface IdCounters { state: number; individual: number; flag: number; enrollme
 
 function writeFamily(
   sink: RowSink, ctx: TargetingContext, core: FamilyCore, rank: Uint32Array[], nikSerials: SerialCounter,
-  kkSerials: SerialCounter, ids: IdCounters,
+  kkSerials: SerialCounter, ids: IdCounters, keys: IdentifierKeys,
 ): void {
   const { params } = ctx;
   const familyId = core.index + 1;
@@ -330,7 +338,8 @@ function writeFamily(
   const homeVillage = regency.villages[firstState.villageIndex]!;
   const people = describePeople(params, core, homeVillage, nikSerials);
   const targeting = simulateTargeting(ctx, core, people.map((p) => p.work));
-  sink.insert('family', [familyId, familyKk(core, homeVillage, params, kkSerials), homeVillage, regency.code, core.nonDtsen ? 'NON_DTSEN' : sourceOf(core), core.firstVersion]);
+  const kk = protectIdentifier(keys, familyKk(core, homeVillage, params, kkSerials));
+  sink.insert('family', [familyId, kk.hash, kk.masked, kk.sealed, homeVillage, regency.code, core.nonDtsen ? 'NON_DTSEN' : sourceOf(core), core.firstVersion]);
 
   if (!core.nonDtsen) {
     // Temporal state rows: a new row only when village, size, inputs, desil or ground check change.
@@ -370,8 +379,9 @@ function writeFamily(
   const individualIds = core.members.map(() => ++ids.individual);
   core.members.forEach((m, k) => {
     const p = people[k]!;
+    const nik = protectIdentifier(keys, p.nik);
     sink.insert('individual', [
-      individualIds[k]!, p.nik, familyId, p.name, m.relationship, m.female ? 'FEMALE' : 'MALE', p.birthDate.toISOString(),
+      individualIds[k]!, nik.hash, nik.masked, nik.sealed, familyId, p.name, m.relationship, m.female ? 'FEMALE' : 'MALE', p.birthDate.toISOString(),
       p.education, p.workStatus, p.workSector, m.disability ? 1 : 0, m.chronicIllness ? 1 : 0, m.died ? 1 : 0, m.fromVersion,
       m.toVersion === 0 ? null : m.toVersion,
     ]);

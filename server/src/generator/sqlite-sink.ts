@@ -14,7 +14,7 @@ export const TABLES = {
   poverty: ['regency_code', 'period', 'poor_thousands', 'p0', 'poverty_line', 'p1', 'p2'],
   population: ['regency_code', 'year', 'population'],
   minimum_wage: ['province_code', 'year', 'amount'],
-  family: ['id', 'kk', 'village_code', 'regency_code', 'source', 'first_version_id'],
+  family: ['id', 'kk_hash', 'kk_masked', 'kk_sealed', 'village_code', 'regency_code', 'source', 'first_version_id'],
   family_state: [
     'id', 'family_id', 'valid_from_version_id', 'valid_to_version_id', 'village_code', 'regency_code', 'member_count',
     'income_monthly', 'wall_type', 'floor_type', 'roof_type', 'floor_area_m2', 'electricity_va', 'water_source',
@@ -22,7 +22,7 @@ export const TABLES = {
     'loans_rp', 'pmt_score', 'national_rank', 'desil', 'ground_check_status',
   ],
   individual: [
-    'id', 'nik', 'family_id', 'name', 'relationship', 'sex', 'birth_date', 'education', 'work_status', 'work_sector',
+    'id', 'nik_hash', 'nik_masked', 'nik_sealed', 'family_id', 'name', 'relationship', 'sex', 'birth_date', 'education', 'work_status', 'work_sector',
     'disability', 'chronic_illness', 'deceased', 'from_version_id', 'to_version_id',
   ],
   exclusion_flag: ['id', 'individual_id', 'criterion_code', 'observed_version_id', 'cleared_version_id'],

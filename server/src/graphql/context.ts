@@ -2,6 +2,7 @@ import type { DatabaseConfig } from '../config.js';
 import type { AtlasPrisma } from '../db/prisma.js';
 import type { SqliteDatabase } from '../db/sqlite.js';
 import type { Principal } from '../domain/access.js';
+import type { IdentifierKeys } from '../domain/identifiers.js';
 import { UsageReportService } from '../modules/audit/usage-report.service.js';
 import { AuditService } from '../modules/auth/audit.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
@@ -58,6 +59,8 @@ export interface ServiceOptions {
    * publishing and the targeting computations (`modules/publish`, `modules/targeting`); null on PostgreSQL.
    */
   sqlite?: SqliteDatabase | null;
+  /** Keys NIK and KK are hashed and sealed with (`domain/identifiers.ts`); the clear fields open the sealed values. */
+  identifierKeys: IdentifierKeys;
 }
 
 export function createServices(prisma: AtlasPrisma, options: ServiceOptions): AtlasServices {
@@ -70,7 +73,7 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
     version,
     region,
     distribution: new DistributionService(prisma, region, version),
-    family: new FamilyService(prisma, version, region, options.provider),
+    family: new FamilyService(prisma, version, region, options.provider, options.identifierKeys),
     program: new ProgramService(prisma),
     proposal: new ProposalService(prisma, version, region),
     publishing: new PublishingService(options.sqlite?.name ?? null, version),

@@ -11,7 +11,7 @@ import { REGIONAL_ROLES, type RoleName } from '../../domain/access.js';
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js';
 import type { ErrorLogger } from '../../graphql/format-error.js';
 import { AuthService } from '../auth/auth.service.js';
-import { seedFixture } from './fixture.js';
+import { seedFixture, TEST_DATA_KEY } from './fixture.js';
 
 /** A GraphQL response as received over HTTP. */
 export interface GraphQLResponse<TData> {
@@ -110,7 +110,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
 
   const loggedErrors: unknown[] = [];
   const logger: ErrorLogger = { error: (_message, error) => loggedErrors.push(error) };
-  const config: AppConfig = { port: 0, database, dashboardDist: options.dashboardDist ?? join(dir, 'no-dashboard') };
+  const config: AppConfig = { port: 0, database, dashboardDist: options.dashboardDist ?? join(dir, 'no-dashboard'), dataKey: TEST_DATA_KEY };
   const atlas = await createApp(config, { prisma, logger, production: false });
   const server: Server = await new Promise((resolve) => {
     const listening = atlas.app.listen(0, '127.0.0.1', () => resolve(listening));

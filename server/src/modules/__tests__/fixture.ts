@@ -1,4 +1,22 @@
 import type { AtlasPrisma } from '../../db/prisma.js';
+import { deriveIdentifierKeys, protectIdentifier } from '../../domain/identifiers.js';
+
+/** The data key of test databases (fixed, so that specs can hash, seal and open identifiers themselves). */
+export const TEST_DATA_KEY = Buffer.alloc(32, 7);
+/** Identifier keys derived from {@link TEST_DATA_KEY}. */
+export const testIdentifierKeys = deriveIdentifierKeys(TEST_DATA_KEY);
+
+/** The stored columns of a KK (hash, masked form, sealed value) under the test key, for `prisma.family` data. */
+export function storedKk(kk: string): { kkHash: string; kkMasked: string; kkSealed: string } {
+  const stored = protectIdentifier(testIdentifierKeys, kk);
+  return { kkHash: stored.hash, kkMasked: stored.masked, kkSealed: stored.sealed };
+}
+
+/** The stored columns of a NIK under the test key, for `prisma.individual` data. */
+export function storedNik(nik: string): { nikHash: string; nikMasked: string; nikSealed: string } {
+  const stored = protectIdentifier(testIdentifierKeys, nik);
+  return { nikHash: stored.hash, nikMasked: stored.masked, nikSealed: stored.sealed };
+}
 
 /**
  * A small but realistic DTSEN slice: real Kemendagri regions (nation → Jawa Barat → Kabupaten Bogor → Cibinong →
@@ -89,12 +107,12 @@ export async function seedFixture(prisma: AtlasPrisma, options: { publish: boole
   for (const region of fixture.regions) await prisma.region.create({ data: region });
   // Versions start as drafts: a published version is immutable (database triggers), so its data goes in first.
   await prisma.dtsenVersion.createMany({ data: fixture.versions.map((v) => ({ ...v, status: 'DRAFT' as const, publishedAt: null })) });
-  await prisma.family.createMany({ data: [...fixture.families] });
+  await prisma.family.createMany({ data: fixture.families.map(({ kk, ...family }) => ({ ...family, ...storedKk(kk) })) });
   await prisma.individual.createMany({
     data: fixture.individuals.map((i) => ({
       id: i.id,
       familyId: i.familyId,
-      nik: i.nik,
+      ...storedNik(i.nik),
       name: i.name,
       relationship: i.relationship,
       sex: i.sex,

@@ -4,6 +4,7 @@ import { EXCLUSION_CRITERIA } from '../../domain/exclusion-criteria.js';
 import { PROGRAMS } from '../../domain/programs.js';
 import { encodeIdCursor } from '../../graphql/relay.js';
 import { startTestApi, type TestApi } from '../__tests__/api-harness.js';
+import { storedKk, storedNik } from '../__tests__/fixture.js';
 
 /**
  * The registry part of the family API (`families` and a family's enrollments, history, flags, targeting and
@@ -51,7 +52,7 @@ async function seedRegistry(api: TestApi): Promise<void> {
   });
   await prisma.family.createMany({
     data: seeded.map((f) => ({
-      id: f.id, kk: `3201${digits(f.id, 12)}`, villageCode: f.village1, regencyCode: f.village1.slice(0, 5), source: f.source, firstVersionId: 1,
+      id: f.id, ...storedKk(`3201${digits(f.id, 12)}`), villageCode: f.village1, regencyCode: f.village1.slice(0, 5), source: f.source, firstVersionId: 1,
     })),
   });
   const base = {
@@ -70,7 +71,7 @@ async function seedRegistry(api: TestApi): Promise<void> {
   });
   // Members: a head (1970) and a child (2015) each; every 7th family also a parent (1950) who leaves at version 2.
   const person = (familyId: number, k: number, relationship: 'HEAD' | 'CHILD' | 'PARENT', year: number, extra: { toVersionId?: number | null } = {}) => ({
-    id: familyId * 10 + k, familyId, nik: `3201${digits(familyId * 10 + k, 12)}`, name: `Person Number${familyId * 10 + k}`,
+    id: familyId * 10 + k, familyId, ...storedNik(`3201${digits(familyId * 10 + k, 12)}`), name: `Person Number${familyId * 10 + k}`,
     relationship, sex: 'MALE', birthDate: new Date(`${year}-06-01T00:00:00Z`), education: 'PRIMARY', workStatus: 'WORKING',
     workSector: 'TRADE', disability: false, chronicIllness: false, deceased: false, fromVersionId: 1, toVersionId: null, ...extra,
   }) as const;

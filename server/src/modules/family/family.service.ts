@@ -1,7 +1,8 @@
 import type { DatabaseConfig } from '../../config.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/sqlite/client.js';
-import { maskKk, maskName, maskNik } from '../../domain/masking.js';
+import { openIdentifier, type IdentifierKeys } from '../../domain/identifiers.js';
+import { maskName } from '../../domain/masking.js';
 import { BadUserInputError, NotSupportedError } from '../../graphql/errors.js';
 import { encodeIdCursor } from '../../graphql/relay.js';
 import { NATION_CODE } from '../region/region.logic.js';
@@ -60,14 +61,14 @@ const stateSelect = {
 
 interface FamilyRow {
   id: number;
-  kk: string;
+  kkMasked: string;
   source: FamilySource;
   villageCode: string;
 }
 
 interface IndividualRow {
   id: number;
-  nik: string;
+  nikMasked: string;
   name: string;
   relationship: Relationship;
   sex: Sex;
@@ -84,7 +85,7 @@ interface IndividualRow {
 const individualSelect = {
   id: true,
   familyId: true,
-  nik: true,
+  nikMasked: true,
   name: true,
   relationship: true,
   sex: true,
@@ -140,16 +141,16 @@ function byFamily<T extends { familyId: number }>(familyIds: readonly number[], 
   return familyIds.map((id) => groups.get(id) ?? []);
 }
 
-/** Masks the KK number: the clear number leaves this service only through `getClearKkByFamilyIds`. */
+/** The masked KK number: the clear number leaves this service only through `getClearKkByFamilyIds`. */
 function toFamilyView(row: FamilyRow, versionId: number): FamilyView {
-  return { id: row.id, kkMasked: maskKk(row.kk), source: row.source, dukcapilVillageCode: row.villageCode, versionId };
+  return { id: row.id, kkMasked: row.kkMasked, source: row.source, dukcapilVillageCode: row.villageCode, versionId };
 }
 
-/** Masks NIK and name: the clear values leave this service only through `getClearIdentitiesByIndividualIds`. */
+/** Masked NIK and name: the clear values leave this service only through `getClearIdentitiesByIndividualIds`. */
 function toIndividualView(row: IndividualRow): IndividualView {
   return {
     id: row.id,
-    nikMasked: maskNik(row.nik),
+    nikMasked: row.nikMasked,
     nameMasked: maskName(row.name),
     relationship: row.relationship,
     sex: row.sex,
@@ -185,7 +186,9 @@ export class FamilyService {
     private readonly prisma: AtlasPrisma,
     private readonly versions: VersionService,
     private readonly regions: RegionService,
-    private readonly provider: DatabaseConfig['provider'] = 'sqlite',
+    private readonly provider: DatabaseConfig['provider'],
+    /** Keys the stored NIK/KK were sealed with; only the clear-identifier batches open them. */
+    private readonly identifierKeys: IdentifierKeys,
   ) {}
 
   /**
@@ -265,7 +268,7 @@ export class FamilyService {
   /** Batch: each family in its version (null when unknown), in input order; for loaders of other modules' results. */
   async getFamiliesByVersionKeys(keys: readonly FamilyVersionKey[]): Promise<(FamilyView | null)[]> {
     const ids = [...new Set(keys.map((k) => k.familyId))];
-    const rows = await this.prisma.family.findMany({ select: { id: true, kk: true, source: true, villageCode: true }, where: { id: { in: ids } } });
+    const rows = await this.prisma.family.findMany({ select: { id: true, kkMasked: true, source: true, villageCode: true }, where: { id: { in: ids } } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     return keys.map((key) => {
       const row = byId.get(key.familyId);
@@ -278,15 +281,15 @@ export class FamilyService {
    * allowed clear identifiers (`Family.kk`, CLEAR_IDENTIFIERS); everything else gets the masked form.
    */
   async getClearKkByFamilyIds(familyIds: readonly number[]): Promise<(string | null)[]> {
-    const rows = await this.prisma.family.findMany({ select: { id: true, kk: true }, where: { id: { in: [...familyIds] } } });
-    const byId = new Map(rows.map((row) => [row.id, row.kk]));
+    const rows = await this.prisma.family.findMany({ select: { id: true, kkSealed: true }, where: { id: { in: [...familyIds] } } });
+    const byId = new Map(rows.map((row) => [row.id, openIdentifier(this.identifierKeys, row.kkSealed)]));
     return familyIds.map((id) => byId.get(id) ?? null);
   }
 
   /** Batch: the clear NIK and name of each person (null when unknown), in input order; as {@link getClearKkByFamilyIds}. */
   async getClearIdentitiesByIndividualIds(individualIds: readonly number[]): Promise<({ nik: string; name: string } | null)[]> {
-    const rows = await this.prisma.individual.findMany({ select: { id: true, nik: true, name: true }, where: { id: { in: [...individualIds] } } });
-    const byId = new Map(rows.map((row) => [row.id, { nik: row.nik, name: row.name }]));
+    const rows = await this.prisma.individual.findMany({ select: { id: true, nikSealed: true, name: true }, where: { id: { in: [...individualIds] } } });
+    const byId = new Map(rows.map((row) => [row.id, { nik: openIdentifier(this.identifierKeys, row.nikSealed), name: row.name }]));
     return individualIds.map((id) => byId.get(id) ?? null);
   }
 
@@ -395,7 +398,7 @@ export class FamilyService {
   async getFamily(id: number, versionId?: number | null): Promise<FamilyView | null> {
     const [version, row] = await Promise.all([
       this.versions.resolveVersion(versionId),
-      this.prisma.family.findUnique({ select: { id: true, kk: true, source: true, villageCode: true }, where: { id } }),
+      this.prisma.family.findUnique({ select: { id: true, kkMasked: true, source: true, villageCode: true }, where: { id } }),
     ]);
     return row ? toFamilyView(row, version.id) : null;
   }

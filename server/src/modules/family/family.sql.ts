@@ -234,7 +234,7 @@ export function familyPageSql(q: FamilyQuery, window: PageWindow): SqlStatement 
     const probeBounds = forward ? bounds(null, cursor, true) : bounds(cursor, null, true);
     parts.push(`SELECT family_id, 1 AS probe FROM (${walkSql(p, q, probeBounds, forward ? 'DESC' : 'ASC', 1)})`);
   }
-  const sql = `SELECT f.id AS id, f.kk AS kk, f.source AS source, f.village_code AS villageCode, w.probe AS probe
+  const sql = `SELECT f.id AS id, f.kk_masked AS kkMasked, f.source AS source, f.village_code AS villageCode, w.probe AS probe
     FROM (${parts.join('\nUNION ALL\n')}) w JOIN family f ON f.id = w.family_id`;
   return statement(sql, p);
 }

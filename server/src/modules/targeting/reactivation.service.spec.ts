@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../db/migrate.js';
 import { openSqlite, type SqliteDatabase } from '../../db/sqlite.js';
+import { protectIdentifier } from '../../domain/identifiers.js';
 import { pbiReactivationEligible, type PbiReactivationCondition } from '../../domain/trends.js';
 import { generateDataset } from '../../generator/generate.js';
+import { testIdentifierKeys } from '../__tests__/fixture.js';
 import {
   PBI_REACTIVATION_CONDITIONS, PbiReactivationError, pbiReactivation, type PbiReactivationPicture, type ReactivationScan,
 } from './reactivation.service.js';
@@ -439,7 +441,11 @@ function seedFixture(db: SqliteDatabase): void {
     VALUES ('PBI_JKN', 'Penerima Bantuan Iuran Jaminan Kesehatan Nasional', 'INDIVIDUAL', 1, 5, 96000000, NULL, 0, 'Kepmensos 79/HUK/2025', 3)`).run();
 
   const regencyOf = (village: string) => village.slice(0, 5);
-  const family = db.prepare("INSERT INTO family (id, kk, village_code, regency_code, source, first_version_id) VALUES (?, ?, ?, ?, ?, 1)");
+  const stored = (value: string): [string, string, string] => {
+    const { hash, masked, sealed } = protectIdentifier(testIdentifierKeys, value);
+    return [hash, masked, sealed];
+  };
+  const family = db.prepare("INSERT INTO family (id, kk_hash, kk_masked, kk_sealed, village_code, regency_code, source, first_version_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)");
   const state = db.prepare(`INSERT INTO family_state (family_id, valid_from_version_id, valid_to_version_id, village_code, regency_code, member_count,
       income_monthly, wall_type, floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership,
       land_m2, motorcycles, cars, gold_grams, savings_rp, loans_rp, pmt_score, national_rank, desil)
@@ -455,13 +461,13 @@ function seedFixture(db: SqliteDatabase): void {
     [8, '33.74.01.1001', 'DTKS', [[1, 4, 1], [4, null, 1, '32.01.01.1001']]],
   ];
   for (const [id, village, source, states] of families) {
-    family.run(id, `32010100000000${String(id).padStart(2, '0')}`, village, regencyOf(village), source);
+    family.run(id, ...stored(`32010100000000${String(id).padStart(2, '0')}`), village, regencyOf(village), source);
     for (const [from, to, desil, moved] of states) state.run(id, from, to, moved ?? village, regencyOf(moved ?? village), desil);
   }
 
-  const individual = db.prepare(`INSERT INTO individual (id, nik, family_id, name, relationship, sex, birth_date, education, work_status, work_sector,
+  const individual = db.prepare(`INSERT INTO individual (id, nik_hash, nik_masked, nik_sealed, family_id, name, relationship, sex, birth_date, education, work_status, work_sector,
       disability, chronic_illness, deceased, from_version_id, to_version_id)
-    VALUES (?, ?, ?, ?, 'OTHER', 'FEMALE', '1960-01-01', 'PRIMARY', 'NOT_IN_LABOUR_FORCE', 'NONE', 0, ?, ?, 1, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, 'OTHER', 'FEMALE', '1960-01-01', 'PRIMARY', 'NOT_IN_LABOUR_FORCE', 'NONE', 0, ?, ?, 1, ?)`);
   const enrollment = db.prepare(`INSERT INTO enrollment (program_code, family_id, individual_id, regency_code, start_version_id, end_version_id,
       start_reason, end_reason, member_since_year) VALUES ('PBI_JKN', ?, ?, ?, ?, ?, ?, ?, 2020)`);
   const people: Array<[id: number, family: number, chronic: boolean, diedIn: number | null, memberships: Array<[start: number, end: number | null, reason: string, endReason?: string]>]> = [
@@ -481,7 +487,7 @@ function seedFixture(db: SqliteDatabase): void {
   ];
   const villageOf = new Map(families.map(([id, village]) => [id, village]));
   for (const [id, fam, chronic, diedIn, memberships] of people) {
-    individual.run(id, `32010141016000${String(id).padStart(2, '0')}`, fam, `Person ${id}`, chronic ? 1 : 0, diedIn === null ? 0 : 1, diedIn);
+    individual.run(id, ...stored(`32010141016000${String(id).padStart(2, '0')}`), fam, `Person ${id}`, chronic ? 1 : 0, diedIn === null ? 0 : 1, diedIn);
     for (const [start, end, reason, endReason] of memberships) {
       enrollment.run(fam, id, regencyOf(villageOf.get(fam)!), start, end, reason, endReason ?? null);
     }
