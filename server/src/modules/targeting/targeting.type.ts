@@ -327,37 +327,35 @@ export class FillPriorityCount {
   units!: number;
 }
 
-@ObjectType('ReallocationFillUnit', { description: 'A unit taken to fill a free place, in fill order.' })
-export class ReallocationFillUnit {
+/**
+ * The fields every unit of a reallocation plan has, whether it fills a place or is removed. Only inherited: no field
+ * returns it, so type-graphql leaves it out of the schema.
+ */
+@ObjectType({ description: 'Fields shared by the units of a reallocation plan.' })
+abstract class ReallocationUnit {
   @Field(() => Int, { description: 'The family (for individual programs, the family of the individual).' })
   familyId!: number;
 
   @Field(() => Int, { nullable: true, description: 'The individual for individual programs; null for family programs.' })
   individualId!: number | null;
 
-  @Field(() => Int, { description: 'Desil at the version.' })
-  desil!: number;
-
   @Field(() => Int, { nullable: true, description: "National welfare rank of the family's state (1 = poorest); null outside DTSEN." })
   rank!: number | null;
+}
+
+@ObjectType('ReallocationFillUnit', { description: 'A unit taken to fill a free place, in fill order.' })
+export class ReallocationFillUnit extends ReallocationUnit {
+  @Field(() => Int, { description: 'Desil at the version.' })
+  desil!: number;
 
   @Field(() => FillPriority, { description: 'The priority it is taken under.' })
   priority!: FillPriority;
 }
 
 @ObjectType('ReallocationRemovalUnit', { description: 'An inclusion error removed to absorb the excess, in removal order.' })
-export class ReallocationRemovalUnit {
-  @Field(() => Int, { description: 'The family (for individual programs, the family of the individual).' })
-  familyId!: number;
-
-  @Field(() => Int, { nullable: true, description: 'The individual for individual programs; null for family programs.' })
-  individualId!: number | null;
-
+export class ReallocationRemovalUnit extends ReallocationUnit {
   @Field(() => Int, { description: 'Desil at the version; 0 = outside DTSEN.' })
   desil!: number;
-
-  @Field(() => Int, { nullable: true, description: "National welfare rank of the family's state (1 = poorest); null outside DTSEN." })
-  rank!: number | null;
 
   @Field(() => InclusionCause, { description: 'Its (first) inclusion cause.' })
   cause!: InclusionCause;
