@@ -169,8 +169,25 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     }
+    case 'bench-load': {
+      const { benchLoad } = await import('./bench/load.bench.js');
+      const n = numbers('0.01');
+      const cwd = process.env.INIT_CWD ?? process.cwd();
+      const cache = values.cache ?? 'on';
+      if (cache !== 'off' && cache !== 'on') throw new Error('--cache must be off or on');
+      const { errors } = await benchLoad({
+        file: values.file ? resolve(cwd, values.file) : resolve(repoRoot, 'data', `bench-${n.scale}.db`),
+        scale: n.scale,
+        connections: parseNumber('--connections', values.connections ?? '50'),
+        durationMs: parseNumber('--duration', values.duration ?? '30') * 1000,
+        cache,
+        json: values.json ? resolve(cwd, values.json) : undefined,
+      });
+      if (errors > 0) process.exitCode = 1;
+      return;
+    }
     default:
-      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics|bench-api [--scale S] [--versions N] [--seed K] [--file F]');
+      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics|bench-api|bench-load [--scale S] [--versions N] [--seed K] [--file F]');
       process.exitCode = 2;
   }
 }

@@ -173,7 +173,7 @@ async function captureStatements(
   return result;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -185,7 +185,7 @@ function freePort(): Promise<number> {
 }
 
 /** The production server in a child process, resolved once `/healthz` answers. */
-async function startServer(file: string, port: number, cache: CacheMode): Promise<ChildProcess> {
+export async function startServer(file: string, port: number, cache: CacheMode): Promise<ChildProcess> {
   const main = fileURLToPath(new URL('../main.js', import.meta.url));
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NODE_ENV: 'production', ATLAS_RESPONSE_CACHE: cache === 'on' ? '1' : '0' },

@@ -2,23 +2,25 @@
  * Signing the benchmarks in: an API token on the benchmark's dataset file. Every API field but `health` and `me`
  * needs one (server/src/modules/auth). Migrations are applied first (a dataset generated before access control
  * gets its user tables), an ADMIN user `bench` is created on first use (ADMIN: every operation the benchmarks send is
- * allowed, nationwide), and each run issues it a fresh token valid for a day. Used by `bench-api` and, from
+ * allowed, nationwide; the load run also creates one user per role), and each run issues it a fresh token valid for
+ * a day. Used by `bench-api` and, from
  * `server/dist`, by the dashboard budget (dashboard/scripts/bench.mjs).
  */
 import { parseDatabaseUrl } from '../config.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createPrismaClient } from '../db/prisma.js';
+import type { RoleName } from '../domain/access.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 
 export const BENCH_USERNAME = 'bench';
 
-export async function benchToken(file: string, username = BENCH_USERNAME): Promise<string> {
+export async function benchToken(file: string, username = BENCH_USERNAME, role: RoleName = 'ADMIN', regionCode: string | null = null): Promise<string> {
   await applyMigrations({ provider: 'sqlite', file });
   const prisma = createPrismaClient(parseDatabaseUrl(`file:${file}`));
   try {
     const auth = new AuthService(prisma);
     if ((await prisma.appUser.findUnique({ where: { username } })) === null) {
-      await auth.createUser({ username, displayName: 'Benchmark', role: 'ADMIN', regionCode: null });
+      await auth.createUser({ username, displayName: `Benchmark (${role})`, role, regionCode });
     }
     const { token } = await auth.issueToken(username, 'benchmark', new Date(Date.now() + 86_400_000));
     return token;
