@@ -57,8 +57,8 @@ const okWithoutErrors = (status: number, body: string): boolean => status === 20
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const { body, headers, ...rest } = options;
-  const { failures: _failures, statuses: _statuses, ...result } = await runMixedLoad({ ...rest, requests: [{ body, headers }] });
-  return result;
+  const result = await runMixedLoad({ ...rest, requests: [{ body, headers }] });
+  return { connections: result.connections, requests: result.requests, errors: result.errors, throughput: result.throughput, p50: result.p50, p95: result.p95, p99: result.p99, max: result.max };
 }
 
 /** A closed loop over a mix of requests; an unexpected answer, a reset connection or a timeout is an error. */
