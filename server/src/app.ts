@@ -11,6 +11,8 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { DEFAULT_REQUEST_TIMEOUT_MS, resolveDataKey, type AppConfig } from './config.js';
 import { deriveIdentifierKeys } from './domain/identifiers.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
+import { listenForGeneration } from './db/pg-generation.js';
+import { createReadRouting } from './db/read-routing.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
@@ -80,7 +82,13 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const ownsSqlite = deps.sqlite === undefined;
   const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
   const identifierKeys = deriveIdentifierKeys(config.dataKey ?? resolveDataKey(process.env, config.database));
-  const services = createServices(prisma, { provider: config.database.provider, startedAt: Date.now(), sqlite, identifierKeys });
+  const serviceOptions = {
+    provider: config.database.provider, startedAt: Date.now(), sqlite, identifierKeys,
+    postgresUrl: config.database.provider === 'postgresql' ? config.database.url : null,
+  };
+  const services = createServices(prisma, serviceOptions);
+  // DATABASE_REPLICA_URL: query operations read from the replicas, everything else stays on `services` (the primary).
+  const readRouting = config.readReplicaUrls?.length ? createReadRouting(services, config.readReplicaUrls, serviceOptions, logger) : null;
 
   const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const schema = await buildAtlasSchema();
@@ -93,6 +101,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     parseOptions: { maxTokens: limits.maxTokens },
     plugins: [
       queryLimitsPlugin(limits),
+      ...(readRouting ? [readRouting.plugin] : []),
       auditPlugin(logger),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
@@ -104,10 +113,14 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const app = express();
   app.disable('x-powered-by');
 
+  // The response cache's generation: SQLite's data_version, or on PostgreSQL the commits a listening connection hears of.
+  const useCache = config.responseCache ?? true;
+  const listener = useCache && config.database.provider === 'postgresql' ? await listenForGeneration(config.database.url, { logger }) : null;
+  const generation = sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : listener ? () => listener.current() : null;
   const cache =
-    sqlite && (config.responseCache ?? true)
+    useCache && generation
       ? createResponseCache({
-          generation: () => String(sqlite.pragma('data_version', { simple: true })),
+          generation,
           scope: accessScope,
           personData: (document, operation) => selectsPersonData(schema, document, operation),
         })
@@ -125,7 +138,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
       context: ({ req }) => {
         const body = req.body as { operationName?: unknown } | undefined;
         const operationName = typeof body?.operationName === 'string' ? body.operationName : null;
-        return Promise.resolve(createContext(services, principalOf(req), operationName));
+        return Promise.resolve(createContext(services, principalOf(req), operationName, config.smallCellThreshold));
       },
     }),
   );
@@ -149,8 +162,10 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
     services,
     async close() {
       await apollo.stop();
+      await listener?.close();
       if (ownsSqlite) sqlite?.close();
       if (ownsPrisma) await prisma.$disconnect();
+      await readRouting?.close();
     },
   };
 }

@@ -2,21 +2,36 @@
  * `pnpm dtsen <command>`: the operator's command line.
  *
  *   generate [--scale 0.001] [--versions 5] [--seed 1] [--file path]   build the synthetic national DTSEN
+ *            [--database postgresql://...]                             into PostgreSQL (created and migrated when needed; it
+ *                                                                      must hold no dataset); DATABASE_URL when neither is given
  *   ensure-dataset [same options]                                      generate only when the database has no data
  *   migrate                                                            apply migrations to DATABASE_URL
  *   emit-schema                                                        write schema/schema.graphql
  *   user add|token|list|disable|revoke ...                             users and API tokens (see `dtsen user`)
- *   bench-generate [--scale 0.01] [--versions 5] [--seed 1]            generate into a scratch file, print figures
+ *   import <kind> --file X.csv [--version N] [--rejects R.csv] [--database file:...]
+ *                                                                      CSV import into the open draft (see `dtsen import`)
+ *   bench-generate [--scale 0.01] [--versions 5] [--seed 1] [--engine sqlite|postgresql|both] [--json F]
+ *                                                                      build into a scratch file or PostgreSQL database, print
+ *                                                                      phases, rows/s, per-version publish, peak RSS, raw load rate
+ *   copy-to-postgres --from file.db --to postgresql://...              copy a SQLite dataset into PostgreSQL (the target is
+ *                                                                      created and migrated when absent, and must be empty)
  *   bench-analytics [--scale 0.01] [--versions 5] [--seed 1] [--compare full|none] [--file F]
  *                                                                      publish every version (timed next to a full recount
  *                                                                      unless --compare none), time the questions; --file keeps the dataset
+ *   bench-api [--file F] [--engine sqlite|postgresql|both] [--database URL] [--keep] [--duration 5] [--connections 1,50]
+ *             [--cache off,on] [--only a,b] [--json F]                 every analysis through HTTP beside its raw SQL
+ *                                                                      (bench/api.bench.ts)
+ *   bench-peers [--file F] [--runs 10] [--duration 5] [--connections 1,50] [--json out.json]
+ *                                                                      an ad-hoc aggregation on SQLite, PostgreSQL and DuckDB, and
+ *                                                                      decileDistribution beside PostGraphile 5 (bench/peers.bench.ts)
+ *   replica-demo [--from file.db]                                      a throw-away PostgreSQL primary + streaming replica on
+ *                                                                      loopback (dataset copied in), URLs printed; Ctrl-C stops them
  */
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, repoRoot } from './config.js';
+import { loadConfig, parseDatabaseUrl, repoRoot } from './config.js';
 import { applyMigrations } from './db/migrate.js';
 import { openSqlite } from './db/sqlite.js';
 import { type GenerateReport, generateDataset } from './generator/generate.js';
@@ -70,6 +85,11 @@ async function main(argv: string[]): Promise<void> {
     await userCommand(rest);
     return;
   }
+  if (command === 'import') {
+    const { runImportCommand } = await import('./modules/import/import.cli.js');
+    process.exitCode = await runImportCommand(rest);
+    return;
+  }
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -77,12 +97,18 @@ async function main(argv: string[]): Promise<void> {
       versions: { type: 'string', default: DEFAULTS.versions },
       seed: { type: 'string', default: DEFAULTS.seed },
       file: { type: 'string' },
+      database: { type: 'string' },
+      engine: { type: 'string' },
       json: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       compare: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
       only: { type: 'string' },
+      runs: { type: 'string' },
       cache: { type: 'string' },
+      keep: { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -95,13 +121,25 @@ async function main(argv: string[]): Promise<void> {
   const sqliteFile = () => {
     // `pnpm dtsen` runs in server/; a relative --file means relative to where the user typed the command.
     if (values.file) return resolve(process.env.INIT_CWD ?? process.cwd(), values.file);
-    if (config.database.provider !== 'sqlite') throw new Error('generate writes SQLite; PostgreSQL bulk load is not available yet');
+    if (config.database.provider !== 'sqlite') throw new Error(`${command} works on SQLite; on PostgreSQL use: dtsen generate --database <url>`);
     return config.database.file;
+  };
+  /** Where `generate` writes: --database, else --file, else DATABASE_URL; a PostgreSQL database is created and migrated. */
+  const generateInto = async (): Promise<{ file: string } | { database: string }> => {
+    const url = values.database ?? (values.file === undefined && config.database.provider === 'postgresql' ? config.database.url : undefined);
+    if (url === undefined) return { file: sqliteFile() };
+    const database = parseDatabaseUrl(url);
+    if (database.provider === 'sqlite') return { file: database.file };
+    const { ensurePostgresDatabase } = await import('./db/pg-copy.js');
+    if (await ensurePostgresDatabase(database.url)) console.log(`created database ${new URL(database.url).pathname.slice(1)}`);
+    await applyMigrations({ provider: 'postgresql', url: database.url });
+    return { database: database.url };
   };
   switch (command) {
     case 'generate': {
-      const report = await generateDataset({ ...numbers(DEFAULTS.scale), file: sqliteFile() });
-      printReport(report, sqliteFile());
+      const into = await generateInto();
+      const report = await generateDataset({ ...numbers(DEFAULTS.scale), ...into });
+      printReport(report, 'file' in into ? into.file : redactUrl(into.database));
       return;
     }
     case 'ensure-dataset': {
@@ -130,14 +168,11 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'bench-generate': {
-      const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-'));
-      const file = join(dir, 'bench.db');
-      try {
-        const report = await generateDataset({ ...numbers('0.01'), file });
-        printReport(report, file);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const { benchGenerate } = await import('./bench/generate.bench.js');
+      const engine = values.engine ?? 'sqlite';
+      if (engine !== 'sqlite' && engine !== 'postgresql' && engine !== 'both') throw new Error('--engine must be sqlite, postgresql or both');
+      const cwd = process.env.INIT_CWD ?? process.cwd();
+      await benchGenerate({ ...numbers('0.01'), engine, json: values.json ? resolve(cwd, values.json) : undefined });
       return;
     }
     case 'bench-analytics': {
@@ -166,7 +201,32 @@ async function main(argv: string[]): Promise<void> {
         }),
         only: values.only?.split(','),
         json: values.json ? resolve(cwd, values.json) : undefined,
+        engines: benchEngines(values.engine),
+        database: values.database,
+        keep: values.keep ?? false,
       });
+      return;
+    }
+    case 'copy-to-postgres': {
+      if (!values.from || !values.to) throw new Error('usage: dtsen copy-to-postgres --from file.db --to postgresql://user@host:5432/database');
+      const { copyToPostgresCommand } = await import('./db/pg-copy.js');
+      await copyToPostgresCommand(resolve(process.env.INIT_CWD ?? process.cwd(), values.from), values.to);
+      return;
+    }
+    case 'bench-peers': {
+      const { benchPeers } = await import('./bench/peers.bench.js');
+      const n = numbers('0.01');
+      const cwd = process.env.INIT_CWD ?? process.cwd();
+      const report = await benchPeers({
+        file: values.file ? resolve(cwd, values.file) : resolve(repoRoot, 'data', `bench-${n.scale}.db`),
+        scale: n.scale,
+        runs: parseNumber('--runs', values.runs ?? '10'),
+        durationMs: parseNumber('--duration', values.duration ?? '5') * 1000,
+        connections: (values.connections ?? '1,50').split(',').map((c) => parseNumber('--connections', c)),
+        json: values.json ? resolve(cwd, values.json) : undefined,
+      });
+      // Time never fails the benchmark; a wrong answer or a server that cannot answer does.
+      if (report.graphql.some((row) => row.error !== undefined || row.mismatch !== null)) process.exitCode = 1;
       return;
     }
     case 'bench-load': {
@@ -186,10 +246,23 @@ async function main(argv: string[]): Promise<void> {
       if (errors > 0) process.exitCode = 1;
       return;
     }
+    case 'replica-demo': {
+      const { replicaDemo } = await import('./db/replica-cluster.js');
+      await replicaDemo({ from: values.from ? resolve(process.env.INIT_CWD ?? process.cwd(), values.from) : undefined });
+      return;
+    }
     default:
-      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|bench-generate|bench-analytics|bench-api|bench-load [--scale S] [--versions N] [--seed K] [--file F]');
+      console.error('usage: dtsen generate|ensure-dataset|migrate|emit-schema|copy-to-postgres|bench-generate|bench-analytics|bench-api|bench-load|bench-peers|replica-demo [--scale S] [--versions N] [--seed K] [--file F]');
       process.exitCode = 2;
   }
+}
+
+/** `bench-api --engine sqlite|postgresql|both` (default sqlite). */
+function benchEngines(raw: string | undefined): ('sqlite' | 'postgresql')[] {
+  const engine = raw ?? 'sqlite';
+  if (engine === 'both') return ['sqlite', 'postgresql'];
+  if (engine !== 'sqlite' && engine !== 'postgresql') throw new Error('--engine must be sqlite, postgresql or both');
+  return [engine];
 }
 
 function parseNumber(name: string, raw: string): number {
@@ -211,6 +284,13 @@ export function hasPublishedVersion(file: string): boolean {
   }
 }
 
+/** A connection URL without its password, for printing. */
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.href;
+}
+
 function printReport(r: GenerateReport, file: string): void {
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
   const individuals = r.rows.individual;
@@ -218,9 +298,9 @@ function printReport(r: GenerateReport, file: string): void {
   console.log(`  families        ${r.families.toLocaleString('en-US')}   individuals ${individuals.toLocaleString('en-US')}`);
   for (const [table, n] of Object.entries(r.rows)) if (n > 0) console.log(`  ${table.padEnd(24)} ${n.toLocaleString('en-US').padStart(12)}`);
   console.log(`  rows total      ${r.totalRows.toLocaleString('en-US')}`);
-  console.log(`  time            simulate+rank ${r.seconds.simulateAndRank}s  write ${r.seconds.write}s  publish ${r.seconds.publish}s  total ${r.seconds.total}s`);
+  console.log(`  time            simulate+rank ${r.seconds.simulateAndRank}s  write ${r.seconds.write}s  index ${r.seconds.index}s  publish ${r.seconds.publish}s  total ${r.seconds.total}s`);
   console.log(`  throughput      ${Math.round(r.families / r.seconds.total).toLocaleString('en-US')} families/s  ${Math.round(r.totalRows / r.seconds.total).toLocaleString('en-US')} rows/s (write phase ${Math.round(r.totalRows / Math.max(r.seconds.write, 0.001)).toLocaleString('en-US')} rows/s)`);
-  console.log(`  peak RSS        ${mb(r.peakRssBytes)}   file ${mb(r.fileBytes)}`);
+  console.log(`  peak RSS        ${mb(r.peakRssBytes)}   ${r.engine === 'sqlite' ? 'file' : 'database'} ${mb(r.fileBytes)}`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_KEY_BYTES, parseDataKey } from './domain/identifiers.js';
+import { parseSmallCellThreshold } from './domain/suppression.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits.js';
 
 /** Repository root (two levels above server/src or server/dist). */
@@ -41,6 +42,16 @@ export interface AppConfig {
   requestTimeoutMs?: number;
   /** 32-byte data key NIK/KK are hashed and sealed with; default {@link resolveDataKey} of the database. */
   dataKey?: Buffer;
+  /**
+   * Small-cell threshold (`ATLAS_SMALL_CELL_THRESHOLD`, default 5): in aggregate answers to roles without
+   * UNSUPPRESSED_COUNTS, counts from 1 to this minus 1 are withheld (`domain/suppression.ts`); 0 or 1 turns it off.
+   */
+  smallCellThreshold?: number;
+  /**
+   * PostgreSQL read replicas (`DATABASE_REPLICA_URL`, comma separated): every query operation reads from one of them,
+   * everything else runs on `database` (`db/read-routing.ts`). Empty or absent: everything on `database`.
+   */
+  readReplicaUrls?: string[];
 }
 
 /** The key file of a SQLite database when ATLAS_DATA_KEY is not set: `data/dtsen.db` → `data/dtsen.key`. */
@@ -88,6 +99,29 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/** ATLAS_SMALL_CELL_THRESHOLD: a whole number ≥ 0, default 5. */
+function smallCellThreshold(env: NodeJS.ProcessEnv): number {
+  try {
+    return parseSmallCellThreshold(env.ATLAS_SMALL_CELL_THRESHOLD);
+  } catch {
+    throw new Error(`ATLAS_SMALL_CELL_THRESHOLD must be a whole number ≥ 0 (0 or 1 turns suppression off), got "${env.ATLAS_SMALL_CELL_THRESHOLD}"`);
+  }
+}
+
+/**
+ * DATABASE_REPLICA_URL: one or more `postgresql://` URLs, comma separated, of streaming replicas of DATABASE_URL's
+ * database. Only with a PostgreSQL DATABASE_URL.
+ */
+export function parseReplicaUrls(raw: string | undefined, database: DatabaseConfig): string[] {
+  const urls = (raw ?? '').split(',').map((url) => url.trim()).filter((url) => url !== '');
+  if (urls.length === 0) return [];
+  if (database.provider !== 'postgresql') throw new Error('DATABASE_REPLICA_URL needs a PostgreSQL DATABASE_URL (read replicas are PostgreSQL streaming replicas)');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URL must list postgresql:// URLs, comma separated; got "${url}"`);
+  }
+  return urls;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -96,9 +130,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dashboardDist = resolve(env.DASHBOARD_DIST ?? resolve(repoRoot, 'dashboard', 'dist'));
   const cache = env.ATLAS_RESPONSE_CACHE ?? '1';
   if (cache !== '0' && cache !== '1') throw new Error(`ATLAS_RESPONSE_CACHE must be 0 or 1, got "${cache}"`);
+  const database = parseDatabaseUrl(env.DATABASE_URL);
   return {
     port,
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database,
+    readReplicaUrls: parseReplicaUrls(env.DATABASE_REPLICA_URL, database),
     dashboardDist,
     responseCache: cache === '1',
     queryLimits: {
@@ -108,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: positiveInteger(env, 'ATLAS_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens),
     },
     requestTimeoutMs: positiveInteger(env, 'ATLAS_REQUEST_TIMEOUT_MS', DEFAULT_REQUEST_TIMEOUT_MS),
+    smallCellThreshold: smallCellThreshold(env),
   };
 }

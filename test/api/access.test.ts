@@ -1,11 +1,11 @@
-// Access control over real HTTP on the generated dataset, with the development users global-setup.ts created
-// (one per role; the regional ones in Kabupaten Bogor 32.01): no token, a wrong token, a regional head inside and
-// outside their kabupaten, a policy analyst without person-level rows, an operator without aggregates.
-import { describe, expect, inject, it } from 'vitest';
+// Access control over real HTTP on the generated dataset (SQLite and its PostgreSQL copy), with the development users
+// global-setup.ts created (one per role; the regional ones in Kabupaten Bogor 32.01): no token, a wrong token, a
+// regional head inside and outside their kabupaten, a policy analyst without person-level rows, an operator without
+// aggregates.
+import { describe, expect, it } from 'vitest';
 import type { RoleName } from '../../server/src/domain/access.js';
 import { jsonHeaders } from '../support/auth';
-
-const url = () => `${inject('serverUrl')}/graphql`;
+import { engines, graphqlUrl } from '../support/engines';
 
 interface GraphQLErrorBody {
   message: string;
@@ -19,18 +19,18 @@ interface Answer<T> {
   errors: GraphQLErrorBody[];
 }
 
-async function post<T>(headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
-  const res = await fetch(url(), { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T | null; errors?: GraphQLErrorBody[] };
-  return { status: res.status, data: body.data ?? null, errors: body.errors ?? [] };
-}
-
-const as = <T>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) => post<T>(jsonHeaders(role), query, variables);
-
 const DISTRIBUTION = 'query($r: ID!) { decileDistribution(regionCode: $r) { totalFamilies } }';
 type Distribution = { decileDistribution: { totalFamilies: number } };
 
-describe('access control on the generated dataset', () => {
+describe.each(engines())('access control on the generated dataset ($name)', (engine) => {
+  async function post<T>(headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): Promise<Answer<T>> {
+    const res = await fetch(graphqlUrl(engine), { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: T | null; errors?: GraphQLErrorBody[] };
+    return { status: res.status, data: body.data ?? null, errors: body.errors ?? [] };
+  }
+
+  const as = <T>(role: RoleName | null, query: string, variables: Record<string, unknown> = {}) => post<T>(jsonHeaders(role), query, variables);
+
   it('answers only health and me without a token; everything else is UNAUTHENTICATED', async () => {
     const open = await as<{ health: { status: string }; me: null }>(null, '{ health { status } me { username } }');
     expect(open.errors).toEqual([]);

@@ -1,32 +1,31 @@
 // The foundation queries over real HTTP against the real server on a generated national dataset
-// (test/support/global-setup.ts): health, versions, the region tree, desil distributions read from rollups
-// and checked against a direct count on the base tables, and a family with its members (identifiers masked).
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// (test/support/global-setup.ts), on SQLite and on its PostgreSQL copy: health, versions, the region tree, desil
+// distributions read from rollups and checked against a direct count on the base tables, and a family with its
+// members (identifiers masked).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonHeaders } from '../support/auth';
+import { engines, graphqlUrl, openTestDb, type TestDb } from '../support/engines';
 import { openSealed } from '../support/identifiers';
 import { EXCLUSION_CRITERIA } from '../../server/src/domain/exclusion-criteria.js';
 
-const url = () => `${inject('serverUrl')}/graphql`;
-let db: Database.Database;
+describe.each(engines())('foundation API on the generated dataset ($name)', (engine) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+  });
+  afterAll(() => db.close());
 
-beforeAll(() => {
-  db = new Database(inject('databaseFile'), { readonly: true });
-});
-afterAll(() => db.close());
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: Array<{ message: string; extensions: { code: string } }> }> {
+    const res = await fetch(graphqlUrl(engine), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
+    expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
+    return (await res.json()) as never;
+  }
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<{ data: T; errors?: Array<{ message: string; extensions: { code: string } }> }> {
-  const res = await fetch(url(), { method: 'POST', headers: jsonHeaders(), body: JSON.stringify({ query, variables }) });
-  expect(res.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
-  return (await res.json()) as never;
-}
-
-describe('foundation API on the generated dataset', () => {
   it('answers health and lists the five published quarterly versions', async () => {
     const { data } = await gql<{ health: { status: string; database: string }; versions: Array<{ id: number; label: string; status: string }>; latestVersion: { id: number } }>(
       '{ health { status database } versions { id label status } latestVersion { id } }',
     );
-    expect(data.health).toEqual({ status: 'ok', database: 'sqlite' });
+    expect(data.health).toEqual({ status: 'ok', database: engine.name });
     expect(data.versions.map((v) => v.label)).toEqual(['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
     expect(data.versions.every((v) => v.status === 'PUBLISHED')).toBe(true);
     expect(data.latestVersion.id).toBe(5);
@@ -49,14 +48,13 @@ describe('foundation API on the generated dataset', () => {
         'query($r: ID!, $v: Int) { decileDistribution(regionCode: $r, versionId: $v) { totalFamilies buckets { desil families individuals individualShare } } }',
         { r: regionCode, v: versionId },
       );
-      const direct = db
-        .prepare(
-          `SELECT s.desil, COUNT(*) AS families, SUM(s.member_count) AS individuals FROM family_state s JOIN region v ON v.code = s.village_code
-           WHERE s.valid_from_version_id <= ? AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > ?)
-             AND (? = 'ID' OR v.province_code = ? OR v.regency_code = ?)
-           GROUP BY s.desil ORDER BY s.desil`,
-        )
-        .all(versionId, versionId, regionCode, regionCode, regionCode) as Array<{ desil: number; families: number; individuals: number }>;
+      const direct = await db.all<{ desil: number; families: number; individuals: number }>(
+        `SELECT s.desil, COUNT(*) AS families, SUM(s.member_count) AS individuals FROM family_state s JOIN region v ON v.code = s.village_code
+         WHERE s.valid_from_version_id <= @v AND (s.valid_to_version_id IS NULL OR s.valid_to_version_id > @v)
+           AND (@r = 'ID' OR v.province_code = @r OR v.regency_code = @r)
+         GROUP BY s.desil ORDER BY s.desil`,
+        { v: versionId, r: regionCode },
+      );
       const byDesil = new Map(direct.map((r) => [r.desil, r]));
       expect(data.decileDistribution.buckets).toHaveLength(10);
       for (const b of data.decileDistribution.buckets) {
@@ -68,11 +66,11 @@ describe('foundation API on the generated dataset', () => {
   });
 
   it('shows a family with its members and never sends a clear NIK, KK or name', async () => {
-    const row = db.prepare("SELECT f.id, f.kk_sealed AS kk FROM family f WHERE f.source <> 'NON_DTSEN' ORDER BY f.id LIMIT 1 OFFSET 1234").get() as { id: number; kk: string };
+    const row = (await db.get<{ id: number; kk: string }>("SELECT f.id, f.kk_sealed AS kk FROM family f WHERE f.source <> 'NON_DTSEN' ORDER BY f.id LIMIT 1 OFFSET 1234"))!;
     const family = { ...row, kk: openSealed(row.kk) };
-    const members = (db.prepare('SELECT nik_sealed AS nik, name FROM individual WHERE family_id = ?').all(family.id) as Array<{ nik: string; name: string }>)
+    const members = (await db.all<{ nik: string; name: string }>('SELECT nik_sealed AS nik, name FROM individual WHERE family_id = ? ORDER BY id', [family.id]))
       .map((m) => ({ ...m, nik: openSealed(m.nik) }));
-    const res = await fetch(url(), {
+    const res = await fetch(graphqlUrl(engine), {
       method: 'POST',
       headers: jsonHeaders('NATIONAL_ANALYST'),
       body: JSON.stringify({ query: 'query($id: Int!) { family(id: $id) { id kkMasked state { desil } members { nikMasked nameMasked relationship } } }', variables: { id: family.id } }),

@@ -48,6 +48,11 @@ export const sharedMessages = defineMessages(
     footer:
       'Desil 1 adalah 10% terbawah menurut peringkat kesejahteraan DTSEN, desil 10 adalah 10% teratas. Data sintetis yang dikalibrasi dengan angka kemiskinan BPS.',
     skipToContent: 'Lewati ke isi',
+    smallCellTitle: (threshold: number) =>
+      `Disembunyikan: jumlah 1–${threshold - 1} (dan angka yang dihitung darinya) tidak ditampilkan untuk peran Anda agar tidak ada orang yang dapat dikenali (sel kecil).`,
+    smallCellNote: (mark: string) => `${mark}: disembunyikan (sel kecil)`,
+    smallCellCsvNote: (mark: string, threshold: number) =>
+      `Catatan: ${mark} = disembunyikan (sel kecil: jumlah 1–${threshold - 1} atau angka yang dihitung darinya)`,
   },
   {
     appSubtitle: 'Indonesia’s national social-economic registry',
@@ -95,6 +100,11 @@ export const sharedMessages = defineMessages(
     footer:
       'Desil 1 is the poorest 10% by the DTSEN welfare ranking, desil 10 the richest 10%. Synthetic data calibrated to BPS poverty figures.',
     skipToContent: 'Skip to content',
+    smallCellTitle: (threshold: number) =>
+      `Withheld: counts from 1 to ${threshold - 1} (and figures computed from them) are not shown to your role, so that nobody can be identified (small cell).`,
+    smallCellNote: (mark: string) => `${mark}: withheld (small cell)`,
+    smallCellCsvNote: (mark: string, threshold: number) =>
+      `Note: ${mark} = withheld (small cell: a count from 1 to ${threshold - 1} or a figure computed from one)`,
   },
 );
 

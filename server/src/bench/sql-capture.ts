@@ -1,9 +1,11 @@
 /**
  * "The raw SQL it runs": records every SQL statement one GraphQL operation sends to the database (Prisma's query
  * events and the direct better-sqlite3 connection alike), then replays exactly those statements with their
- * parameters on a plain better-sqlite3 connection and times them. The API benchmark divides the API's latency by
- * this time, measured in the same run on the same file.
+ * parameters on a plain connection and times them: better-sqlite3 for SQLite, a `pg` client for PostgreSQL (where the
+ * raw SQL of `db/sql-runner.ts` goes through Prisma, so its query events hold every statement). The API benchmark
+ * divides the API's latency by this time, measured in the same run on the same database.
  */
+import type pg from 'pg';
 import type { SqliteDatabase } from '../db/sqlite.js';
 
 export interface CapturedStatement {
@@ -89,6 +91,14 @@ export function prismaParams(json: string): unknown[] {
   });
 }
 
+/** Prisma's `query` event parameters as node-postgres sends them (PostgreSQL infers each type from the statement). */
+export function prismaParamsPostgres(json: string): unknown[] {
+  return JSON.parse(json) as unknown[];
+}
+
+/** Transaction control, which a replay outside a transaction leaves out. */
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START TRANSACTION)\b/i;
+
 export interface ReplayTiming {
   statements: number;
   /** Median and 95th percentile, in ms, of running all the statements once, one after the other. */
@@ -133,4 +143,31 @@ export function percentile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[index]!;
+}
+
+/**
+ * {@link replay} on PostgreSQL: the statements in order on one `pg` client, each sent as the server's Prisma adapter
+ * sends it (extended protocol, unnamed statement: parsed and planned on every execution, parameters untyped, rows
+ * as arrays), once untimed to warm the caches, then `runs` timed replays.
+ */
+export async function replayPostgres(client: pg.Client, statements: readonly CapturedStatement[], runs: number): Promise<ReplayTiming> {
+  const failed: string[] = [];
+  const usable: CapturedStatement[] = [];
+  for (const s of statements) {
+    if (TRANSACTION_CONTROL.test(s.sql)) continue;
+    try {
+      await client.query({ text: s.sql, values: s.params as unknown[], rowMode: 'array' });
+      usable.push(s);
+    } catch (error) {
+      failed.push(`${s.sql.slice(0, 80)}…: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    for (const s of usable) await client.query({ text: s.sql, values: s.params as unknown[], rowMode: 'array' });
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { statements: usable.length, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), failed };
 }

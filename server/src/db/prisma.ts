@@ -12,11 +12,17 @@ import { PrismaClient as SqlitePrismaClient } from '../generated/prisma/sqlite/c
 /** The Prisma client type used across the server, whatever the provider. */
 export type AtlasPrisma = SqlitePrismaClient;
 
-export function createPrismaClient(config: DatabaseConfig): AtlasPrisma {
+/** PostgreSQL only: settings of node-postgres' pool (read replicas bound the time a connection may take). */
+export interface PostgresPoolOptions {
+  /** Milliseconds a new connection may take before the statement fails; default none (node-postgres waits). */
+  connectionTimeoutMillis?: number;
+}
+
+export function createPrismaClient(config: DatabaseConfig, pool: PostgresPoolOptions = {}): AtlasPrisma {
   if (config.provider === 'sqlite') {
     return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.file }) });
   }
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url }) });
+  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url, ...pool }) });
   // Safe: prisma/postgresql/schema.prisma is generated from prisma/schema.prisma with only the provider and the
   // output changed (migrations:check enforces it), so both clients expose the same models, fields and methods;
   // the two class types only differ nominally (each has its own generated Prisma namespace).

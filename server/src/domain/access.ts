@@ -16,6 +16,11 @@ export const RIGHTS = [
   'SCENARIOS',
   /** Person-level rows (families, members, the families of a reallocation plan), identifiers masked. */
   'PERSON_ROWS',
+  /**
+   * Counts from 1 to the small-cell threshold shown as they are; without it they are withheld (`suppression.ts`).
+   * Held by the roles that may see person-level rows nationally.
+   */
+  'UNSUPPRESSED_COUNTS',
   /** NIK, KK and names in clear (each such read is logged as clear). */
   'CLEAR_IDENTIFIERS',
   /** Proposals and their history. */
@@ -32,7 +37,7 @@ export type Right = (typeof RIGHTS)[number];
 /** The rights of each role: the whole policy in one table. */
 export const ROLE_RIGHTS: Readonly<Record<RoleName, readonly Right[]>> = {
   ADMIN: RIGHTS,
-  NATIONAL_ANALYST: ['REFERENCE', 'AGGREGATES', 'SCENARIOS', 'PERSON_ROWS', 'PROPOSALS_READ'],
+  NATIONAL_ANALYST: ['REFERENCE', 'AGGREGATES', 'SCENARIOS', 'PERSON_ROWS', 'UNSUPPRESSED_COUNTS', 'PROPOSALS_READ'],
   POLICY_ANALYST: ['REFERENCE', 'AGGREGATES', 'SCENARIOS'],
   REGIONAL_HEAD: ['REFERENCE', 'AGGREGATES', 'PERSON_ROWS', 'PROPOSALS_READ'],
   OPERATOR: ['REFERENCE', 'PROPOSALS_READ', 'PROPOSALS_WRITE'],

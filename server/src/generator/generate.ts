@@ -1,17 +1,17 @@
 /**
- * The synthetic national DTSEN: `generateDataset({ scale, versions, seed, file })`.
+ * The synthetic national DTSEN: `generateDataset({ scale, versions, seed, file })` into SQLite, or
+ * `generateDataset({ ..., database: 'postgresql://...' })` into PostgreSQL.
  *
  * Pass 1 simulates every family's welfare history (cheap: no strings, no rows) and keeps only its PMT score and
  * size per version, so that the nation can be ranked into desil per version (8 bytes per family and version).
  * Pass 2 re-simulates each family from the same random stream, adds people, flags, memberships, ground checks and
- * proposals, and streams rows through prepared statements. The database is built in a temporary file that
- * replaces the target only when complete, so a re-run is idempotent and a killed run leaves the old file intact.
+ * proposals, and streams rows into the target's sink: prepared statements on SQLite (`sqlite-sink.ts`: built in a
+ * temporary file that replaces the target only when complete, so a re-run is idempotent and a killed run leaves the
+ * old file intact), COPY on PostgreSQL (`pg-sink.ts`: into a migrated, empty database, in one transaction). Then
+ * indexes, then every version is published. The same seed gives the same rows on both engines.
  */
-import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { parseDatabaseUrl, resolveDataKey } from '../config.js';
-import { applyMigrations } from '../db/migrate.js';
 import { deriveIdentifierKeys, protectIdentifier, type IdentifierKeys } from '../domain/identifiers.js';
-import { openSqlite } from '../db/sqlite.js';
 import { EXCLUSION_CRITERIA } from '../domain/exclusion-criteria.js';
 import { PROGRAMS, programByCode } from '../domain/programs.js';
 import { allocateQuota } from '../domain/quota.js';
@@ -24,8 +24,8 @@ import { SerialCounter, describePeople, familyKk } from './people.js';
 import { Progress } from './progress.js';
 import { loadReferenceData } from './reference.js';
 import { normalQuantile, Rng } from './rng.js';
-import { publishVersionSqlite } from '../modules/publish/publish.service.js';
-import { type Cell, type RowSink, SqliteSink, type TableName } from './sqlite-sink.js';
+import { openPostgresTarget } from './pg-sink.js';
+import { type Cell, type DatasetTarget, type RowSink, type TableName, openSqliteTarget } from './sqlite-sink.js';
 import {
   MAX_CHANCE, PROGRAM_CALIBRATION, type QuotaCoefficients, type TargetingContext, aboveWeight, inRangeWeight, simulateTargeting,
 } from './targeting-model.js';
@@ -39,28 +39,46 @@ export interface GenerateOptions {
   scale: number;
   versions: number;
   seed: number;
-  /** Target SQLite file. */
-  file: string;
+  /** Target SQLite file (or give `database`). */
+  file?: string;
+  /**
+   * Target database as a DATABASE_URL: `postgresql://...` (the database must exist, be migrated and hold no dataset;
+   * `dtsen generate --database` creates and migrates it) or `file:<path>` (same as `file`).
+   */
+  database?: string;
   /** Progress output (stderr by default); pass null for silence. */
   progress?: NodeJS.WritableStream | null;
   /** Publish every version (compute rollups) after loading; default true. */
   publish?: boolean;
   /**
    * 32-byte data key NIK and KK are hashed and sealed with (`domain/identifiers.ts`); default ATLAS_DATA_KEY or the
-   * key file next to `file` (`config.ts` resolveDataKey), the key the server will use on that file.
+   * key file next to `file` (`config.ts` resolveDataKey), the key the server will use on that file. PostgreSQL has
+   * no key file: there ATLAS_DATA_KEY (or this option) is required.
    */
   dataKey?: Buffer;
 }
 
+/** How one version was published while generating. */
+export interface PublishedVersionReport {
+  versionId: number;
+  method: 'full' | 'incremental';
+  seconds: number;
+  rollupRows: number;
+}
+
 export interface GenerateReport {
+  engine: DatasetTarget['engine'];
   scale: number;
   versions: number;
   seed: number;
   families: number;
   rows: Record<TableName, number>;
   totalRows: number;
-  seconds: { simulateAndRank: number; write: number; publish: number; total: number };
+  /** Seconds per phase: write = pass 2 and the rows into the database; index = indexes (and keys, triggers) after it. */
+  seconds: { simulateAndRank: number; write: number; index: number; publish: number; total: number };
+  published: PublishedVersionReport[];
   peakRssBytes: number;
+  /** Size of the SQLite file, or of the PostgreSQL database. */
   fileBytes: number;
 }
 
@@ -69,9 +87,11 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
   if (!Number.isInteger(versions) || versions < 1 || versions > 40) throw new Error('--versions must be an integer in 1..40');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  if ((options.file === undefined) === (options.database === undefined)) throw new Error('give either file or database');
+  const database = parseDatabaseUrl(options.database ?? `file:${options.file}`);
   const started = performance.now();
   const progress = new Progress(options.progress === undefined ? process.stderr : options.progress);
-  const identifierKeys = deriveIdentifierKeys(options.dataKey ?? resolveDataKey(process.env, parseDatabaseUrl(`file:${options.file}`)));
+  const identifierKeys = deriveIdentifierKeys(options.dataKey ?? resolveDataKey(process.env, database));
 
   const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.03 };
   const ref = loadReferenceData();
@@ -116,19 +136,11 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const simulated = performance.now();
 
   // Pass 2: rows.
-  const tmp = `${options.file}.tmp-${process.pid}`;
-  removeSqliteFiles(tmp);
-  await applyMigrations({ provider: 'sqlite', file: tmp });
-  const db = openSqlite(tmp, { bulk: true });
-  // Secondary indexes are cheaper to build once, sorted, than to maintain row by row during the load; the
-  // immutability triggers (nothing is published yet) would only cost a lookup per row. Both come back before publishing.
-  const indexes = db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name <> '_atlas_migrations'")
-    .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
-  for (const index of indexes) db.exec(`DROP ${index.type.toUpperCase()} "${index.name}"`);
-  const sink = new SqliteSink(db);
+  const target = database.provider === 'sqlite' ? await openSqliteTarget(database.file) : await openPostgresTarget(database.url);
+  const sink = target.sink;
   try {
     writeReference(sink, ref, params);
+    await sink.checkpoint();
     const ctx: TargetingContext = { params, quota, desil };
     const nikSerials = new SerialCounter();
     const kkSerials = new SerialCounter();
@@ -138,59 +150,53 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       const core = simulateCore(params, i, regencies[regencyOf[i]!]!);
       writeFamily(sink, ctx, core, rank, nikSerials, kkSerials, ids, identifierKeys);
       if ((i & 0x1fff) === 0x1fff) {
-        sink.checkpoint();
+        await sink.checkpoint();
         progress.tick(i + 1, totalRows(sink.counts));
+      } else if ((i & 0xff) === 0xff && sink.pace) {
+        await sink.pace();
       }
     }
-    sink.checkpoint();
+    await target.endLoad();
+    const loaded = performance.now();
     progress.done(totalFamilies, totalRows(sink.counts));
-    progress.start('index', indexes.length, 'indexes+triggers');
-    indexes.forEach((index, k) => {
-      db.exec(index.sql);
-      progress.tick(k + 1, 0);
-    });
-    sink.checkpoint();
-    progress.done(indexes.length, 0);
+    progress.start('index', target.indexSteps, 'steps');
+    await target.buildIndexes((done) => progress.tick(done, 0));
+    progress.done(target.indexSteps, 0);
     const written = performance.now();
 
+    const published: PublishedVersionReport[] = [];
     progress.start('publish', versions, 'versions');
     for (let v = 1; v <= (options.publish === false ? 0 : versions); v++) {
-      sink.checkpoint();
-      publishVersionSqlite(db, v, { publishedAt: versionDate(params, v) });
+      const t = performance.now();
+      const result = await target.publish(v, versionDate(params, v));
+      published.push({
+        versionId: v, method: result.method ?? 'full', seconds: round((performance.now() - t) / 1000),
+        rollupRows: Object.values(result.rows ?? {}).reduce((a, b) => a + b, 0),
+      });
       progress.tick(v, 0);
     }
     progress.done(versions, 0);
     const finished = performance.now();
     const report: GenerateReport = {
-      scale, versions, seed, families: totalFamilies, rows: { ...sink.counts }, totalRows: totalRows(sink.counts),
+      engine: target.engine, scale, versions, seed, families: totalFamilies, rows: { ...sink.counts }, totalRows: totalRows(sink.counts),
       seconds: {
         simulateAndRank: round((simulated - started) / 1000),
-        write: round((written - simulated) / 1000),
+        write: round((loaded - simulated) / 1000),
+        index: round((written - loaded) / 1000),
         publish: round((finished - written) / 1000),
         total: round((finished - started) / 1000),
       },
+      published,
       // The kernel's high-water mark of this process (includes short peaks such as the ranking sorts).
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       fileBytes: 0,
     };
-    sink.insert('dataset_info', ['generator', JSON.stringify({ ...report, generatedAt: new Date().toISOString() })]);
-    sink.close();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.exec('ANALYZE');
-    db.close();
-    removeSqliteFiles(options.file);
-    renameSync(tmp, options.file);
-    report.fileBytes = statSync(options.file).size;
+    report.fileBytes = await target.complete(JSON.stringify({ ...report, generatedAt: new Date().toISOString() }));
     return report;
   } catch (error) {
-    if (db.open) db.close();
-    removeSqliteFiles(tmp);
+    await target.abort();
     throw error;
   }
-}
-
-function removeSqliteFiles(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
 }
 
 function totalRows(counts: Record<TableName, number>): number {
@@ -322,7 +328,6 @@ function writeReference(sink: RowSink, ref: ReturnType<typeof loadReferenceData>
     sink.insert('population', [r.code, 2024, r.population]);
   }
   for (const [province, amount] of ref.minimumWage) sink.insert('minimum_wage', [province, 2025, amount]);
-  sink.checkpoint();
 }
 
 interface IdCounters { state: number; individual: number; flag: number; enrollment: number; proposal: number; change: number }

@@ -1,8 +1,12 @@
 /**
  * Bulk row sink for SQLite: one prepared INSERT per table, executed inside explicit transactions that the
  * generator commits every few thousand families (the fast path: ~10^6 rows/s, versus ~2x10^4 with Prisma).
+ * Also the tables and columns every target writes, and the SQLite target of the generator ({@link openSqliteTarget}).
  */
-import type { SqliteDatabase } from '../db/sqlite.js';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { applyMigrations } from '../db/migrate.js';
+import { openSqlite, type SqliteDatabase } from '../db/sqlite.js';
+import { publishVersionSqlite, type PublishResult } from '../modules/publish/publish.service.js';
 
 export type Cell = string | number | null;
 
@@ -42,11 +46,34 @@ export type TableName = keyof typeof TABLES;
 
 export interface RowSink {
   insert(table: TableName, row: Cell[]): void;
-  /** Commits the rows written so far and opens a new transaction. */
-  checkpoint(): void;
+  /**
+   * Hands the rows written so far to the database: SQLite commits them and opens a new transaction; an asynchronous
+   * sink (PostgreSQL) starts sending them, after waiting for the batch before (back-pressure).
+   */
+  checkpoint(): void | Promise<void>;
+  /** Called every few hundred families by an asynchronous sink's producer: lets the sink's I/O progress. */
+  pace?(): Promise<void>;
   /** Rows written per table so far. */
   readonly counts: Record<TableName, number>;
-  close(): void;
+  close(): void | Promise<void>;
+}
+
+/** Where a generated dataset goes: its row sink and the steps around the load (`generateDataset`). */
+export interface DatasetTarget {
+  readonly engine: 'sqlite' | 'postgresql';
+  readonly sink: RowSink;
+  /** After the last row: returns once every row is in the database. */
+  endLoad(): Promise<void>;
+  /** Steps of {@link buildIndexes}, for progress. */
+  readonly indexSteps: number;
+  /** Secondary indexes and triggers (PostgreSQL: also foreign keys, sequences, statistics) back after the load. */
+  buildIndexes(onStep: (done: number) => void): Promise<void>;
+  /** Publishes one version (its rollups, in one transaction). */
+  publish(versionId: number, publishedAt: Date): Promise<PublishResult>;
+  /** Records the generator's report in `dataset_info` and makes the dataset the target's; returns its size in bytes. */
+  complete(info: string): Promise<number>;
+  /** After a failure: leaves the target as it was (removes the temporary file, rolls the load back). */
+  abort(): Promise<void>;
 }
 
 /** Rows per multi-row INSERT: one statement call binds this many rows (far fewer calls into SQLite). */
@@ -105,4 +132,62 @@ export class SqliteSink implements RowSink {
     this.flush();
     this.db.exec('COMMIT');
   }
+}
+
+/**
+ * The SQLite target: the dataset is built in a temporary file next to `file` that replaces it only when complete, so
+ * a re-run is idempotent and a killed run leaves the old file intact. Secondary indexes are cheaper to build once,
+ * sorted, than to maintain row by row during the load; the immutability triggers (nothing is published yet) would
+ * only cost a lookup per row. Both are dropped for the load and come back before publishing.
+ */
+export async function openSqliteTarget(file: string): Promise<DatasetTarget> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  removeSqliteFiles(tmp);
+  await applyMigrations({ provider: 'sqlite', file: tmp });
+  const db = openSqlite(tmp, { bulk: true });
+  const indexes = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name <> '_atlas_migrations'")
+    .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP ${index.type.toUpperCase()} "${index.name}"`);
+  const sink = new SqliteSink(db);
+  return {
+    engine: 'sqlite',
+    sink,
+    endLoad() {
+      sink.checkpoint();
+      return Promise.resolve();
+    },
+    indexSteps: indexes.length,
+    buildIndexes(onStep) {
+      indexes.forEach((index, k) => {
+        db.exec(index.sql);
+        onStep(k + 1);
+      });
+      sink.checkpoint();
+      return Promise.resolve();
+    },
+    publish(versionId, publishedAt) {
+      sink.checkpoint();
+      return Promise.resolve(publishVersionSqlite(db, versionId, { publishedAt }));
+    },
+    complete(info) {
+      sink.insert('dataset_info', ['generator', info]);
+      sink.close();
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.exec('ANALYZE');
+      db.close();
+      removeSqliteFiles(file);
+      renameSync(tmp, file);
+      return Promise.resolve(statSync(file).size);
+    },
+    abort() {
+      if (db.open) db.close();
+      removeSqliteFiles(tmp);
+      return Promise.resolve();
+    },
+  };
+}
+
+function removeSqliteFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
 }

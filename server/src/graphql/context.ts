@@ -1,8 +1,10 @@
 import type { DatabaseConfig } from '../config.js';
 import type { AtlasPrisma } from '../db/prisma.js';
+import { prismaRunner, sqliteRunner } from '../db/sql-runner.js';
 import type { SqliteDatabase } from '../db/sqlite.js';
 import type { Principal } from '../domain/access.js';
 import type { IdentifierKeys } from '../domain/identifiers.js';
+import { DEFAULT_SMALL_CELL_THRESHOLD, thresholdFor } from '../domain/suppression.js';
 import { UsageReportService } from '../modules/audit/usage-report.service.js';
 import { AuditService } from '../modules/auth/audit.service.js';
 import { AuthService } from '../modules/auth/auth.service.js';
@@ -48,6 +50,12 @@ export interface AtlasContext {
   principal: Principal | null;
   /** The client's operation name, for the audit log. */
   operationName: string | null;
+  /**
+   * Small-cell threshold of this request (`domain/suppression.ts`): aggregate counts from 1 to this minus 1, and the
+   * figures computed from them, are withheld (`graphql/small-cells.ts`); 0 = nothing is (the caller holds
+   * UNSUPPRESSED_COUNTS, or suppression is off).
+   */
+  smallCellThreshold: number;
 }
 
 export interface ServiceOptions {
@@ -61,9 +69,13 @@ export interface ServiceOptions {
   sqlite?: SqliteDatabase | null;
   /** Keys NIK and KK are hashed and sealed with (`domain/identifiers.ts`); the clear fields open the sealed values. */
   identifierKeys: IdentifierKeys;
+  /** PostgreSQL only: the database URL `publishVersion` publishes with, on a connection of its own. */
+  postgresUrl?: string | null;
 }
 
 export function createServices(prisma: AtlasPrisma, options: ServiceOptions): AtlasServices {
+  // Raw SQL of the on-demand computations: the direct connection on SQLite, Prisma's pool on PostgreSQL.
+  const sql = options.sqlite ? sqliteRunner(options.sqlite) : prismaRunner(prisma, options.provider);
   const version = new VersionService(prisma);
   const region = new RegionService(prisma, options.provider);
   return {
@@ -76,9 +88,12 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
     family: new FamilyService(prisma, version, region, options.provider, options.identifierKeys),
     program: new ProgramService(prisma),
     proposal: new ProposalService(prisma, version, region),
-    publishing: new PublishingService(options.sqlite?.name ?? null, version),
-    trends: new TrendsService(prisma, region, version, options.sqlite ?? null),
-    targeting: new TargetingService(prisma, region, version, options.sqlite ?? null),
+    publishing: new PublishingService(
+      options.sqlite ? { provider: 'sqlite', file: options.sqlite.name } : options.postgresUrl ? { provider: 'postgresql', url: options.postgresUrl } : null,
+      version,
+    ),
+    trends: new TrendsService(prisma, region, version, sql),
+    targeting: new TargetingService(prisma, region, version, sql),
     usageReport: new UsageReportService(prisma, options.provider),
   };
 }
@@ -88,7 +103,12 @@ export function createLoaders(services: AtlasServices): AtlasLoaders {
   return { ...createRegionLoaders(services.region), ...createFamilyLoaders(services.family), ...createProposalLoaders(services.proposal) };
 }
 
-/** The context of one GraphQL request. */
-export function createContext(services: AtlasServices, principal: Principal | null = null, operationName: string | null = null): AtlasContext {
-  return { services, loaders: createLoaders(services), principal, operationName };
+/** The context of one GraphQL request; `smallCellThreshold` is the configured one, applied unless the caller is exempt. */
+export function createContext(
+  services: AtlasServices,
+  principal: Principal | null = null,
+  operationName: string | null = null,
+  smallCellThreshold: number = DEFAULT_SMALL_CELL_THRESHOLD,
+): AtlasContext {
+  return { services, loaders: createLoaders(services), principal, operationName, smallCellThreshold: thresholdFor(principal, smallCellThreshold) };
 }

@@ -11,6 +11,7 @@ export type AtlasErrorCode =
   | 'FORBIDDEN'
   | 'NOT_SUPPORTED'
   | 'QUERY_TOO_COMPLEX'
+  | 'SERVICE_UNAVAILABLE'
   | 'UNAUTHENTICATED';
 
 /** Extensions carried by every typed API error. */
@@ -104,6 +105,19 @@ export class NotSupportedError extends AtlasError {
   }
 }
 
+/**
+ * A database the request needs cannot be reached: `reason` `READ_REPLICA_UNREACHABLE` when a query was routed to a read
+ * replica that is down (`db/read-routing.ts`; mutations, on the primary, are not affected). Retry later.
+ */
+export class ServiceUnavailableError extends AtlasError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+
+  constructor(reason: string, message: string) {
+    super(message, { extensions: { code: 'SERVICE_UNAVAILABLE', reason } });
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
 /** Which of the query limits (`graphql/query-limits.ts`) a request went over. */
 export type QueryLimitKind = 'depth' | 'aliases' | 'cost';
 
@@ -121,17 +135,6 @@ export class QueryTooComplexError extends AtlasError {
     });
     this.name = 'QueryTooComplexError';
   }
-}
-
-/**
- * The direct SQLite connection (or file) an operation computes with; `NotSupportedError` when there is none, i.e. on
- * PostgreSQL, until those computations are ported.
- */
-export function requireSqlite<T>(sqlite: T | null | undefined, feature: string): T {
-  if (sqlite === null || sqlite === undefined) {
-    throw new NotSupportedError(feature, `${feature} is computed with SQLite statements and is not available on PostgreSQL yet`);
-  }
-  return sqlite;
 }
 
 /** Narrows an unknown value to one of the typed API errors. */

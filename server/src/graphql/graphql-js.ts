@@ -7,6 +7,7 @@
  * keeps a single instance in every runtime.
  */
 export {
+  defaultFieldResolver,
   getArgumentValues,
   getNamedType,
   getNullableType,
@@ -30,6 +31,7 @@ export type {
   FieldNode,
   FragmentDefinitionNode,
   GraphQLField,
+  GraphQLFieldResolver,
   GraphQLFormattedError,
   GraphQLInputType,
   GraphQLOutputType,

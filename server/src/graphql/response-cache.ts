@@ -5,8 +5,10 @@
  * reference data. What can change is which version is the latest (a publication) and the live tables a few
  * analyses read (proposals ...). So every entry is tied to a *generation* of the database: on SQLite, `PRAGMA
  * data_version` of the server's own direct connection, which changes whenever any other connection (Prisma's,
- * another process publishing) commits to the file; plus a counter bumped by the mutations of this process. A new
- * generation empties the cache. On PostgreSQL there is no such signal yet, so the cache is off there.
+ * another process publishing) commits to the file; on PostgreSQL, the notifications a connection of the server
+ * LISTENs to, which triggers send on every commit that writes a table an analysis reads (`db/pg-generation.ts`,
+ * migration 0018); plus, on both, a counter bumped by the mutations of this process. A new generation empties the
+ * cache. When the generation is unknown (PostgreSQL: no listening connection) the cache is bypassed.
  *
  * What is cached: the complete 200 response of a query operation whose root fields are all in
  * {@link CACHEABLE_ROOT_FIELDS} (aggregates and reference data: never person-level reads, which must reach the
@@ -41,8 +43,8 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 export interface ResponseCacheOptions {
-  /** The current database generation; a change empties the cache. */
-  generation: () => string;
+  /** The current database generation, a change empties the cache; null when unknown: the cache is bypassed. */
+  generation: () => string | null;
   /** The caller's access scope (role and region; `anonymous` without a token). Part of every key. */
   scope?: (req: Parameters<RequestHandler>[0]) => string;
   /**
@@ -141,7 +143,12 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
       next();
       return;
     }
-    const current = `${options.generation()}:${localGeneration}`;
+    const database = options.generation();
+    if (database === null) {
+      next();
+      return;
+    }
+    const current = `${database}:${localGeneration}`;
     if (current !== generation) {
       clear();
       generation = current;

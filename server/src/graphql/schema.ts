@@ -17,6 +17,7 @@ import { AuthResolver } from '../modules/auth/auth.resolver.js';
 import { AtlasAuthChecker } from '../modules/auth/auth-checker.js';
 import { TrendsResolver } from '../modules/trends/trends.resolver.js';
 import { VersionResolver } from '../modules/version/version.resolver.js';
+import { applySmallCellSuppression } from './small-cells.js';
 
 /** The committed SDL the dashboard generates its typed documents from. */
 export const schemaFilePath = resolve(repoRoot, 'schema', 'schema.graphql');
@@ -49,7 +50,10 @@ const SDL_HEADER =
   '# DTSEN Atlas GraphQL schema. GENERATED from the type-graphql resolvers in server/src/modules: do not edit.\n' +
   '# Regenerate with `pnpm codegen`; a test fails when this file differs from what the code emits.\n\n';
 
-/** Builds the executable schema from the type-graphql resolvers. Arguments are validated by the services. */
+/**
+ * Builds the executable schema from the type-graphql resolvers, small cells withheld (`small-cells.ts`). Arguments are
+ * validated by the services.
+ */
 export async function buildAtlasSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false, authChecker: AtlasAuthChecker });
   const query = schema.getQueryType();
@@ -57,7 +61,7 @@ export async function buildAtlasSchema(): Promise<GraphQLSchema> {
   if (query) query.description = 'Read access to DTSEN Atlas: versions, programs, regions, desil distributions and families.';
   const mutation = schema.getMutationType();
   if (mutation) mutation.description = 'Changes to DTSEN Atlas: proposals on the update paths and their workflow, publishing a version.';
-  return schema;
+  return applySmallCellSuppression(schema);
 }
 
 /** The SDL of a schema, types and fields sorted, so that the output is deterministic. */

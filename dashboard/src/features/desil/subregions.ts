@@ -3,50 +3,52 @@
 // share, and the order the URL asks for.
 import type { DesilBucketFieldsFragment } from '../../generated/graphql';
 import type { SortDirection } from '../../shared/components/DataTable';
+import { differenceOrNull, sumOrNull } from '../../shared/small-cells';
 import { formatSortParam, parseSortParam } from '../../shared/sort-param';
 import type { DesilUnit } from './toSeries';
 
-/** The fields of a sub-region the ranking needs (a subset of `DesilRegionFiguresFragment`). */
+/** The fields of a sub-region the ranking needs (a subset of `DesilRegionFiguresFragment`); null = withheld. */
 export interface SubRegionFigures {
   region: { code: string; name: string; level: string };
-  totalFamilies: number;
-  totalIndividuals: number;
-  shareDesil1To4: { families: number; individuals: number };
+  totalFamilies: number | null;
+  totalIndividuals: number | null;
+  shareDesil1To4: { families: number | null; individuals: number | null };
   buckets: readonly DesilBucketFieldsFragment[];
 }
 
 export interface SubRegionRow {
   code: string;
   name: string;
-  families: number;
-  individuals: number;
-  /** Shares in the selected unit, fractions 0–1 (zeros for a sub-region without families). */
-  share14: number;
-  share5: number;
-  share610: number;
-  /** 1 = the largest share in desil 1–4 (ties share the rank). */
-  rank: number;
-  /** The compared version's share in desil 1–4; null when not comparing or the region is absent there. */
+  families: number | null;
+  individuals: number | null;
+  /**
+   * Shares in the selected unit, fractions 0–1 (zeros for a sub-region without families); null when withheld, or
+   * computed from a withheld desil (a small cell).
+   */
+  share14: number | null;
+  share5: number | null;
+  share610: number | null;
+  /** 1 = the largest share in desil 1–4 (ties share the rank); null when that share is withheld (ranked last). */
+  rank: number | null;
+  /** The compared version's share in desil 1–4; null when not comparing, the region is absent there, or withheld. */
   compareShare14: number | null;
+  /** Whether the compared version has the region but withheld its share in desil 1–4. */
+  compareWithheld: boolean;
   /** share14 − compareShare14 in fractions; null when not comparing. */
   difference14: number | null;
 }
 
-function shareOf(bucket: DesilBucketFieldsFragment, unit: DesilUnit): number {
+function shareOf(bucket: DesilBucketFieldsFragment, unit: DesilUnit): number | null {
   return unit === 'families' ? bucket.familyShare : bucket.individualShare;
 }
 
-/** Shares of desil 1–4, 5 and 6–10 of one region in a unit. */
-export function bandShares(figures: SubRegionFigures, unit: DesilUnit): { share14: number; share5: number; share610: number } {
+/** Shares of desil 1–4, 5 and 6–10 of one region in a unit; a band with a withheld desil is withheld (null). */
+export function bandShares(figures: SubRegionFigures, unit: DesilUnit): { share14: number | null; share5: number | null; share610: number | null } {
   const total = unit === 'families' ? figures.totalFamilies : figures.totalIndividuals;
   if (total === 0) return { share14: 0, share5: 0, share610: 0 };
-  let share5 = 0;
-  let share610 = 0;
-  for (const bucket of figures.buckets) {
-    if (bucket.desil === 5) share5 += shareOf(bucket, unit);
-    else if (bucket.desil >= 6 && bucket.desil <= 10) share610 += shareOf(bucket, unit);
-  }
-  return { share14: figures.shareDesil1To4[unit], share5, share610 };
+  const band = (min: number, max: number) =>
+    sumOrNull(figures.buckets.filter((bucket) => bucket.desil >= min && bucket.desil <= max).map((bucket) => shareOf(bucket, unit)));
+  return { share14: figures.shareDesil1To4[unit], share5: band(5, 5), share610: band(6, 10) };
 }
 
 /** Ranking rows in the API's order, ranked by share in desil 1–4 (largest first, ties equal, "1224"). */
@@ -60,6 +62,7 @@ export function toSubRegionRows(
     const shares = bandShares(figures, unit);
     const other = compareByCode.get(figures.region.code);
     const compareShare14 = compared && other ? bandShares(other, unit).share14 : null;
+    const compareWithheld = compared !== null && other !== undefined && compareShare14 === null;
     return {
       code: figures.region.code,
       name: figures.region.name,
@@ -68,11 +71,12 @@ export function toSubRegionRows(
       ...shares,
       rank: 0,
       compareShare14,
-      difference14: compareShare14 === null ? null : shares.share14 - compareShare14,
+      compareWithheld,
+      difference14: differenceOrNull(shares.share14, compareShare14),
     };
   });
-  const ordered = [...rows].map((row) => row.share14).sort((a, b) => b - a);
-  return rows.map((row) => ({ ...row, rank: ordered.indexOf(row.share14) + 1 }));
+  const ordered = rows.flatMap((row) => (row.share14 === null ? [] : [row.share14])).sort((a, b) => b - a);
+  return rows.map((row) => ({ ...row, rank: row.share14 === null ? null : ordered.indexOf(row.share14) + 1 }));
 }
 
 /** Sort keys of the ranking, as written in the URL (`urut`). */

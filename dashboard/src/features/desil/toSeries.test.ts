@@ -100,7 +100,7 @@ describe('toSeries', () => {
 
   it('keeps shares summing to one for a complete distribution', () => {
     for (const unit of ['families', 'individuals'] as const) {
-      const total = toSeries(bucketsFixture, unit).reduce((sum, point) => sum + point.share, 0);
+      const total = toSeries(bucketsFixture, unit).reduce((sum, point) => sum + (point.share ?? Number.NaN), 0);
       expect(total).toBeCloseTo(1, 10);
     }
   });

@@ -1,6 +1,7 @@
 // Pure shaping of the desil buckets returned by the API into what the chart, the table and the
 // headline figures draw. No React, no GraphQL client: plain data in, plain data out.
 import type { DesilBucketFieldsFragment } from '../../generated/graphql';
+import { differenceOrNull, sumOrNull } from '../../shared/small-cells';
 
 /** Which count the page shows: keluarga (families) or individu (individuals). */
 export type DesilUnit = 'families' | 'individuals';
@@ -25,29 +26,29 @@ export function desilLabel(desil: number): string {
   return `Desil ${desil}`;
 }
 
-/** One table row: both units for one desil. */
+/** One table row: both units for one desil; null = withheld by the API (a small cell). */
 export interface DesilRow {
   desil: number;
   label: string;
   band: DesilBand;
-  families: number;
-  individuals: number;
-  familyShare: number;
-  individualShare: number;
+  families: number | null;
+  individuals: number | null;
+  familyShare: number | null;
+  individualShare: number | null;
 }
 
-/** One chart bar: the selected unit for one desil. */
+/** One chart bar: the selected unit for one desil; null = withheld (no bar). */
 export interface DesilPoint {
   desil: number;
   label: string;
   band: DesilBand;
-  value: number;
-  share: number;
+  value: number | null;
+  share: number | null;
 }
 
 /**
  * Rows for desil 1 to 10 in order. A desil the API did not return (no family in it) is a row of zeros,
- * so the chart and the table always show ten desil; buckets outside 1–10 are ignored.
+ * so the chart and the table always show ten desil; buckets outside 1–10 are ignored. Withheld values stay null.
  */
 export function toRows(buckets: readonly DesilBucketFieldsFragment[], label: (desil: number) => string = desilLabel): DesilRow[] {
   const byDesil = new Map(buckets.map((bucket) => [bucket.desil, bucket]));
@@ -57,10 +58,10 @@ export function toRows(buckets: readonly DesilBucketFieldsFragment[], label: (de
       desil,
       label: label(desil),
       band: desilBand(desil),
-      families: bucket?.families ?? 0,
-      individuals: bucket?.individuals ?? 0,
-      familyShare: bucket?.familyShare ?? 0,
-      individualShare: bucket?.individualShare ?? 0,
+      families: bucket ? bucket.families : 0,
+      individuals: bucket ? bucket.individuals : 0,
+      familyShare: bucket ? bucket.familyShare : 0,
+      individualShare: bucket ? bucket.individualShare : 0,
     };
   });
 }
@@ -80,30 +81,26 @@ export function toSeries(
   }));
 }
 
-/** Count and share of the desil up to and including `maxDesil` (e.g. 4 for desil 1–4). */
+/** Count and share of the desil up to and including `maxDesil` (e.g. 4 for desil 1–4); null when a desil is withheld. */
 export interface CumulativeFigure {
   maxDesil: number;
-  value: number;
-  share: number;
+  value: number | null;
+  share: number | null;
 }
 
 export function cumulativeUpTo(series: readonly DesilPoint[], maxDesil: number): CumulativeFigure {
-  return series
-    .filter((point) => point.desil <= maxDesil)
-    .reduce<CumulativeFigure>(
-      (sum, point) => ({ maxDesil, value: sum.value + point.value, share: sum.share + point.share }),
-      { maxDesil, value: 0, share: 0 },
-    );
+  const points = series.filter((point) => point.desil <= maxDesil);
+  return { maxDesil, value: sumOrNull(points.map((point) => point.value)), share: sumOrNull(points.map((point) => point.share)) };
 }
 
-/** One desil of two versions side by side: the selected version, the compared one, and the difference. */
+/** One desil of two versions side by side: the selected version, the compared one, and the difference (null = withheld). */
 export interface ComparedPoint extends DesilPoint {
-  compareValue: number;
-  compareShare: number;
-  /** value − compareValue */
-  difference: number;
-  /** share − compareShare, a fraction (0.01 = one percentage point). */
-  shareDifference: number;
+  compareValue: number | null;
+  compareShare: number | null;
+  /** value − compareValue; null when either is withheld. */
+  difference: number | null;
+  /** share − compareShare, a fraction (0.01 = one percentage point); null when either is withheld. */
+  shareDifference: number | null;
 }
 
 /** Ten desil of the selected version against the compared version, for one unit. */
@@ -120,8 +117,8 @@ export function compareSeries(
       ...point,
       compareValue: before.value,
       compareShare: before.share,
-      difference: point.value - before.value,
-      shareDifference: point.share - before.share,
+      difference: differenceOrNull(point.value, before.value),
+      shareDifference: differenceOrNull(point.share, before.share),
     };
   });
 }

@@ -4,9 +4,11 @@ import { changeOf, gapTone, overviewVariables, quotaScope, toHeadline, toneOf, t
 
 describe('changeOf and toneOf', () => {
   it('is the difference with the previous version, or null without one', () => {
-    expect(changeOf(10, 7)).toEqual({ current: 10, previous: 7, change: 3 });
-    expect(changeOf(10, null)).toEqual({ current: 10, previous: null, change: null });
-    expect(changeOf(10, undefined)).toEqual({ current: 10, previous: null, change: null });
+    expect(changeOf(10, 7)).toEqual({ current: 10, previous: 7, change: 3, withheld: false });
+    // null: withheld by the API (a small cell); undefined: no previous version.
+    expect(changeOf(10, null)).toEqual({ current: 10, previous: null, change: null, withheld: true });
+    expect(changeOf(null, 7)).toEqual({ current: null, previous: 7, change: null, withheld: true });
+    expect(changeOf(10, undefined)).toEqual({ current: 10, previous: null, change: null, withheld: false });
   });
 
   it('calls more coverage good and more errors bad', () => {
@@ -73,7 +75,7 @@ describe('toHeadline', () => {
   it('gives families, individuals and the desil 1–4 share with their changes', () => {
     const headline = toHeadline(overviewFixture());
     expect(headline.regionName).toBe('Indonesia');
-    expect(headline.families).toEqual({ current: 92_017, previous: 91_568, change: 449 });
+    expect(headline.families).toEqual({ current: 92_017, previous: 91_568, change: 449, withheld: false });
     expect(headline.individuals.change).toBe(1_876);
     expect(headline.share14.change).toBeCloseTo(-0.00016, 8);
     expect(headline.families14).toBe(Math.round(0.38622 * 92_017));
@@ -83,7 +85,7 @@ describe('toHeadline', () => {
 
   it('has no changes for the first version', () => {
     const headline = toHeadline(overviewFixture({ hasPrevious: false }));
-    expect(headline.families).toEqual({ current: 92_017, previous: null, change: null });
+    expect(headline.families).toEqual({ current: 92_017, previous: null, change: null, withheld: false });
     expect(headline.share14.change).toBeNull();
   });
 });
@@ -93,9 +95,9 @@ describe('toProgramRows', () => {
     const rows = toProgramRows(overviewFixture(), 'ID', 3, 2);
     expect(rows.map((row) => row.code)).toEqual(['PKH', 'SEMBAKO', 'PBI_JKN', 'ATENSI', 'PIP']);
     const pkh = rows[0];
-    expect(pkh?.recipients).toEqual({ current: 9_475, previous: 9_502, change: -27 });
+    expect(pkh?.recipients).toEqual({ current: 9_475, previous: 9_502, change: -27, withheld: false });
     expect(pkh?.coverage.change).toBeCloseTo(0.00232, 8);
-    expect(pkh?.inclusionErrors).toEqual({ current: 473, previous: 506, change: -33 });
+    expect(pkh?.inclusionErrors).toEqual({ current: 473, previous: 506, change: -33, withheld: false });
     expect(pkh?.pendingGroundCheck.change).toBe(-23);
     expect(pkh?.unit).toBe('FAMILY');
   });
@@ -105,8 +107,8 @@ describe('toProgramRows', () => {
     expect(rows[0]?.quota).toEqual({
       kind: 'area',
       regencies: 514,
-      under: { current: 279, previous: 274, change: 5 },
-      over: { current: 168, previous: 176, change: -8 },
+      under: { current: 279, previous: 274, change: 5, withheld: false },
+      over: { current: 168, previous: 176, change: -8, withheld: false },
     });
     expect(rows.find((row) => row.code === 'ATENSI')?.quota).toEqual({ kind: 'assessment' });
     expect(rows.find((row) => row.code === 'PIP')?.quota).toEqual({ kind: 'assessment' });
@@ -122,7 +124,7 @@ describe('toProgramRows', () => {
       status: 'OVER',
       quota: 177,
       recipients: 192,
-      gap: { current: -15, previous: -13, change: -2 },
+      gap: { current: -15, previous: -13, change: -2, withheld: false },
     });
     const containing = toProgramRows(overviewFixture({ region: 'district' }), '32.01.01', 3, 2)[0]?.quota;
     expect(containing).toMatchObject({ kind: 'regency', regencyName: 'Kabupaten Bogor', own: false });
@@ -135,7 +137,7 @@ describe('toProgramRows', () => {
 
   it('has no changes for the first version', () => {
     const rows = toProgramRows(overviewFixture({ hasPrevious: false }), 'ID', 3, null);
-    expect(rows[0]?.recipients).toEqual({ current: 9_475, previous: null, change: null });
-    expect(rows[0]?.quota).toMatchObject({ kind: 'area', under: { current: 279, previous: null, change: null } });
+    expect(rows[0]?.recipients).toEqual({ current: 9_475, previous: null, change: null, withheld: false });
+    expect(rows[0]?.quota).toMatchObject({ kind: 'area', under: { current: 279, previous: null, change: null, withheld: false } });
   });
 });

@@ -4,16 +4,27 @@
 import { levelOfCode, regencyOfCode, type ProgramCodeValue } from '../../app/url-state';
 import type { OverviewFiguresQuery, OverviewFiguresQueryVariables, QuotaStatusCode } from '../../generated/graphql';
 
-/** A figure at the version shown and the previous one; `change` is null without a previous version. */
+/**
+ * A figure at the version shown and the previous one. `current` and `previous` are null when the API withheld
+ * them (small cells) or, for `previous`, without a previous version; `change` is null in either case, and
+ * `withheld` says the change exists but is withheld (one side is a small cell).
+ */
 export interface Change {
-  current: number;
+  current: number | null;
   previous: number | null;
   change: number | null;
+  withheld: boolean;
 }
 
-export function changeOf(current: number, previous: number | null | undefined): Change {
+/** `previous` undefined: no previous version; null: withheld by the API. */
+export function changeOf(current: number | null, previous: number | null | undefined): Change {
   const before = previous ?? null;
-  return { current, previous: before, change: before === null ? null : current - before };
+  return {
+    current,
+    previous: before,
+    change: current === null || before === null ? null : current - before,
+    withheld: previous !== undefined && (current === null || previous === null),
+  };
 }
 
 /** Which direction of change is good news: more coverage is, more errors are not; counts are neither. */
@@ -31,7 +42,7 @@ export function toneOf(figure: Change, better: Better, rate = false): Tone {
 
 /** A quota gap is better the closer it is to zero (neither free places nor excess recipients). */
 export function gapTone(gap: Change): Tone {
-  if (gap.previous === null) return 'neutral';
+  if (gap.previous === null || gap.current === null) return 'neutral';
   const now = Math.abs(gap.current);
   const before = Math.abs(gap.previous);
   return now < before ? 'good' : now > before ? 'bad' : 'neutral';
@@ -76,9 +87,10 @@ export interface Headline {
   individuals: Change;
   /** Share of the region's families in desil 1–4, a fraction. */
   share14: Change;
-  families14: number;
-  /** Share of families per desil, desil 1 first (ten values). */
-  desilShares: number[];
+  /** Families in desil 1–4; null when withheld. */
+  families14: number | null;
+  /** Share of families per desil, desil 1 first (ten values; null = withheld). */
+  desilShares: (number | null)[];
 }
 
 export function toHeadline(data: OverviewFiguresQuery): Headline {
@@ -89,8 +101,14 @@ export function toHeadline(data: OverviewFiguresQuery): Headline {
     families: changeOf(current.totalFamilies, previous?.totalFamilies),
     individuals: changeOf(current.totalIndividuals, previous?.totalIndividuals),
     share14: changeOf(current.shareDesil1To4.families, previous?.shareDesil1To4.families),
-    families14: Math.round(current.shareDesil1To4.families * current.totalFamilies),
-    desilShares: Array.from({ length: 10 }, (_, index) => byDesil.get(index + 1) ?? 0),
+    families14:
+      current.shareDesil1To4.families === null || current.totalFamilies === null
+        ? null
+        : Math.round(current.shareDesil1To4.families * current.totalFamilies),
+    desilShares: Array.from({ length: 10 }, (_, index) => {
+      const share = byDesil.get(index + 1);
+      return share === undefined ? 0 : share;
+    }),
   };
 }
 
@@ -103,9 +121,10 @@ export type ProgramQuota =
       regencyCode: string;
       regencyName: string;
       own: boolean;
-      status: QuotaStatusCode;
+      /** Null when withheld (the recipients are a small cell). */
+      status: QuotaStatusCode | null;
       quota: number;
-      recipients: number;
+      recipients: number | null;
       /** quota − recipients: free places when positive, excess recipients when negative. */
       gap: Change;
     }

@@ -28,7 +28,7 @@ describe('toFunnel', () => {
 
 describe('turnaroundOf', () => {
   it('takes the proposal-weighted median of the decided cells, bounded by the smallest and largest', () => {
-    expect(turnaroundOf(byStatus.cells)).toEqual({ decided: 28, median: 49.5, exact: false, min: 19, max: 68.5 });
+    expect(turnaroundOf(byStatus.cells)).toEqual({ decided: 28, median: 49.5, exact: false, min: 19, max: 68.5, withheld: false });
   });
 
   it('is exact for one decided cell, the mean of the two middle cells on an even split, and empty without decisions', () => {
@@ -38,9 +38,10 @@ describe('turnaroundOf', () => {
       exact: true,
       min: 40,
       max: 40,
+      withheld: false,
     });
     expect(turnaroundOf([{ proposals: 2, medianDaysToDecision: 10 }, { proposals: 2, medianDaysToDecision: 30 }]).median).toBe(20);
-    expect(turnaroundOf([{ proposals: 2, medianDaysToDecision: null }])).toEqual({ decided: 0, median: null, exact: true, min: null, max: null });
+    expect(turnaroundOf([{ proposals: 2, medianDaysToDecision: null }])).toEqual({ decided: 0, median: null, exact: true, min: null, max: null, withheld: false });
   });
 });
 
@@ -49,8 +50,8 @@ describe('breakdown', () => {
     const rows = breakdown(byStatus.cells, byPath.groups, 'path', PATH_ORDER, byStatus.totalProposals);
     expect(rows[0]).toMatchObject({ key: 'FORMAL', proposals: 33, share: 0.5, open: 18, approved: 9, rejected: 6 });
     expect(rows[0]?.approvalRate).toBeCloseTo(0.6);
-    expect(rows[0]?.turnaround).toEqual({ decided: 15, median: 49, exact: false, min: 19, max: 63 });
-    expect(rows.reduce((sum, row) => sum + row.proposals, 0)).toBe(66);
+    expect(rows[0]?.turnaround).toEqual({ decided: 15, median: 49, exact: false, min: 19, max: 63, withheld: false });
+    expect(rows.reduce((sum, row) => sum + (row.proposals ?? Number.NaN), 0)).toBe(66);
   });
 
   it('falls back to the cells for a key the API groups lack', () => {
@@ -80,5 +81,40 @@ describe('regions', () => {
   it('formats days with at most one decimal', () => {
     expect(formatDays(46)).toBe('46');
     expect(formatDays(46.5)).toBe('46,5');
+  });
+});
+
+describe('withheld counts (small cells)', () => {
+  const withheld = <T extends { proposals: number | null }>(group: T): T => ({ ...group, proposals: null });
+
+  it('withholds every stage and total computed from a withheld status count, and keeps the others', () => {
+    const groups = byStatus.groups.map((group) => (group.key === 'REJECTED' ? withheld(group) : group));
+    const funnel = toFunnel(groups, byStatus.totalProposals);
+    expect(funnel).toMatchObject({ total: 66, rejected: null, decided: null, open: 38, approvalRate: null, approvalRateWithheld: true });
+    // Rejections withheld are still rejections (1 or more): the middle stages stay lower bounds.
+    expect(funnel.stages.map((stage) => [stage.status, stage.reached, stage.lowerBound])).toEqual([
+      ['SUBMITTED', 66, false],
+      ['VERIFIED', 46, true],
+      ['GROUND_CHECKED', 21, true],
+      ['APPROVED', 15, false],
+    ]);
+  });
+
+  it('withholds a turnaround computed over a withheld cell median', () => {
+    expect(turnaroundOf([{ proposals: 30, medianDaysToDecision: 40, suppressed: [] }, { proposals: null, medianDaysToDecision: null, suppressed: ['proposals', 'medianDaysToDecision'] }])).toEqual({
+      decided: null,
+      median: null,
+      exact: false,
+      min: null,
+      max: null,
+      withheld: true,
+    });
+  });
+
+  it('withholds a breakdown row’s counts and share computed from a withheld cell, and its turnaround', () => {
+    const cells = byStatus.cells.map((cell) => (cell.kind === 'PBI_REACTIVATION' ? { ...cell, proposals: null, medianDaysToDecision: null, suppressed: ['proposals', 'medianDaysToDecision'] } : cell));
+    const pbi = breakdown(cells, [], 'kind', KIND_ORDER, byStatus.totalProposals).find((row) => row.key === 'PBI_REACTIVATION');
+    expect(pbi).toMatchObject({ proposals: null, share: null, open: null, approved: 0, rejected: 0, approvalRate: null, approvalRateWithheld: false });
+    expect(pbi?.turnaround.withheld).toBe(true);
   });
 });

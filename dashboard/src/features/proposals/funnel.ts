@@ -2,6 +2,7 @@
 // turnaround of the whole region, and breakdowns by path and kind. Pure, so the rules are tested here.
 import { levelOfCode, regencyOfCode } from '../../app/url-state';
 import type { ProposalKind, ProposalPath, ProposalsFunnelQuery, ProposalStatus } from '../../generated/graphql';
+import { isWithheld, shareOrNull, sumOrNull } from '../../shared/small-cells';
 
 export type FunnelGroup = ProposalsFunnelQuery['byStatus']['groups'][number];
 export type FunnelCell = ProposalsFunnelQuery['byStatus']['cells'][number];
@@ -22,34 +23,47 @@ export function hasSubRegions(regionCode: string): boolean {
   return level === 'NATION' || level === 'PROVINCE';
 }
 
+// Counts withheld by the API (small cells) are null, and so is every figure computed from one.
+
 export interface FunnelStage {
   /** The step of the workflow the proposals reached. */
   status: Exclude<ProposalStatus, 'REJECTED'>;
   /** Proposals that reached the step (at least, when `lowerBound`). */
-  reached: number;
+  reached: number | null;
   /**
    * True when rejected proposals may also have passed this step: the rollup does not say whether a proposal
    * was rejected at central verification or after its ground check, so the count is a lower bound.
    */
   lowerBound: boolean;
   /** Proposals waiting at this step now (for APPROVED: all approved). */
-  waiting: number;
+  waiting: number | null;
 }
 
 export interface Funnel {
-  total: number;
+  total: number | null;
   stages: FunnelStage[];
-  rejected: number;
-  open: number;
-  decided: number;
-  /** approved / decided; null when nothing is decided. */
+  rejected: number | null;
+  open: number | null;
+  decided: number | null;
+  /** approved / decided; null when nothing is decided or when withheld (`approvalRateWithheld`). */
   approvalRate: number | null;
+  approvalRateWithheld: boolean;
 }
 
-function countByStatus(groups: readonly FunnelGroup[]): Record<ProposalStatus, number> {
-  const counts: Record<ProposalStatus, number> = { SUBMITTED: 0, VERIFIED: 0, GROUND_CHECKED: 0, APPROVED: 0, REJECTED: 0 };
-  for (const group of groups) if ((STATUS_ORDER as readonly string[]).includes(group.key)) counts[group.key as ProposalStatus] += group.proposals;
+function countByStatus(groups: readonly FunnelGroup[]): Record<ProposalStatus, number | null> {
+  const counts: Record<ProposalStatus, number | null> = { SUBMITTED: 0, VERIFIED: 0, GROUND_CHECKED: 0, APPROVED: 0, REJECTED: 0 };
+  for (const group of groups) {
+    if (!(STATUS_ORDER as readonly string[]).includes(group.key)) continue;
+    const status = group.key as ProposalStatus;
+    counts[status] = sumOrNull([counts[status], group.proposals]);
+  }
   return counts;
+}
+
+/** approved / decided: null when nothing is decided; withheld when either count is. */
+function approvalRateOf(approved: number | null, decided: number | null): { approvalRate: number | null; approvalRateWithheld: boolean } {
+  if (approved === null || decided === null) return { approvalRate: null, approvalRateWithheld: true };
+  return { approvalRate: decided === 0 ? null : approved / decided, approvalRateWithheld: false };
 }
 
 /**
@@ -58,47 +72,56 @@ function countByStatus(groups: readonly FunnelGroup[]): Record<ProposalStatus, n
  * ground-checked (approval needs a ground check). Rejections happen at either step, so with rejections the
  * middle stages are lower bounds.
  */
-export function toFunnel(groups: readonly FunnelGroup[], total: number): Funnel {
+export function toFunnel(groups: readonly FunnelGroup[], total: number | null): Funnel {
   const c = countByStatus(groups);
   const rejected = c.REJECTED;
-  const decided = c.APPROVED + rejected;
+  const decided = sumOrNull([c.APPROVED, rejected]);
+  // A withheld count of rejections is 1 or more.
+  const anyRejected = rejected !== 0;
   return {
     total,
     stages: [
       { status: 'SUBMITTED', reached: total, lowerBound: false, waiting: c.SUBMITTED },
-      { status: 'VERIFIED', reached: c.VERIFIED + c.GROUND_CHECKED + c.APPROVED, lowerBound: rejected > 0, waiting: c.VERIFIED },
-      { status: 'GROUND_CHECKED', reached: c.GROUND_CHECKED + c.APPROVED, lowerBound: rejected > 0, waiting: c.GROUND_CHECKED },
+      { status: 'VERIFIED', reached: sumOrNull([c.VERIFIED, c.GROUND_CHECKED, c.APPROVED]), lowerBound: anyRejected, waiting: c.VERIFIED },
+      { status: 'GROUND_CHECKED', reached: sumOrNull([c.GROUND_CHECKED, c.APPROVED]), lowerBound: anyRejected, waiting: c.GROUND_CHECKED },
       { status: 'APPROVED', reached: c.APPROVED, lowerBound: false, waiting: c.APPROVED },
     ],
     rejected,
-    open: c.SUBMITTED + c.VERIFIED + c.GROUND_CHECKED,
+    open: sumOrNull([c.SUBMITTED, c.VERIFIED, c.GROUND_CHECKED]),
     decided,
-    approvalRate: decided === 0 ? null : c.APPROVED / decided,
+    ...approvalRateOf(c.APPROVED, decided),
   };
 }
 
 export interface Turnaround {
-  decided: number;
+  /** Decided proposals; null when withheld. */
+  decided: number | null;
   median: number | null;
   exact: boolean;
   min: number | null;
   max: number | null;
+  /** Whether the median (and its bounds) were withheld: computed over a small cell. */
+  withheld: boolean;
 }
+
+const WITHHELD_TURNAROUND: Turnaround = { decided: null, median: null, exact: false, min: null, max: null, withheld: true };
 
 /**
  * What the rollup can say of the median days to decision over a set of cells — the same rule as the API's
  * groups: exact for one decided cell, otherwise the proposal-weighted median of the cell medians, with the
  * true median between the smallest and the largest cell median.
  */
-export function turnaroundOf(cells: readonly Pick<FunnelCell, 'proposals' | 'medianDaysToDecision'>[]): Turnaround {
+export function turnaroundOf(cells: readonly (Pick<FunnelCell, 'proposals' | 'medianDaysToDecision'> & { suppressed?: readonly string[] })[]): Turnaround {
+  // A withheld cell median would be part of the answer: the whole turnaround is withheld.
+  if (cells.some((cell) => isWithheld(cell, 'medianDaysToDecision'))) return WITHHELD_TURNAROUND;
   const decided = cells
-    .filter((cell): cell is typeof cell & { medianDaysToDecision: number } => cell.medianDaysToDecision !== null && cell.proposals > 0)
+    .filter((cell): cell is typeof cell & { medianDaysToDecision: number; proposals: number } => cell.medianDaysToDecision !== null && (cell.proposals ?? 0) > 0)
     .map((cell) => ({ median: cell.medianDaysToDecision, weight: cell.proposals }))
     .sort((a, b) => a.median - b.median);
   const count = decided.reduce((sum, cell) => sum + cell.weight, 0);
   const first = decided[0];
   const last = decided.at(-1);
-  if (!first || !last) return { decided: 0, median: null, exact: true, min: null, max: null };
+  if (!first || !last) return { decided: 0, median: null, exact: true, min: null, max: null, withheld: false };
   let cumulative = 0;
   let median = last.median;
   for (const [index, cell] of decided.entries()) {
@@ -112,7 +135,7 @@ export function turnaroundOf(cells: readonly Pick<FunnelCell, 'proposals' | 'med
       break;
     }
   }
-  return { decided: count, median, exact: decided.length === 1, min: first.median, max: last.median };
+  return { decided: count, median, exact: decided.length === 1, min: first.median, max: last.median, withheld: false };
 }
 
 /** The turnaround of a group as the API reports it. */
@@ -123,18 +146,20 @@ export function turnaroundOfGroup(group: FunnelGroup): Turnaround {
     exact: group.medianIsExact,
     min: group.cellMedianDaysMin,
     max: group.cellMedianDaysMax,
+    withheld: isWithheld(group, 'medianDaysToDecision'),
   };
 }
 
 export interface BreakdownRow<K extends string> {
   key: K;
-  proposals: number;
-  share: number;
-  open: number;
-  approved: number;
-  rejected: number;
-  /** approved / (approved + rejected); null when none is decided. */
+  proposals: number | null;
+  share: number | null;
+  open: number | null;
+  approved: number | null;
+  rejected: number | null;
+  /** approved / (approved + rejected); null when none is decided or when withheld (`approvalRateWithheld`). */
   approvalRate: number | null;
+  approvalRateWithheld: boolean;
   turnaround: Turnaround;
 }
 
@@ -147,12 +172,11 @@ export function breakdown<K extends ProposalPath | ProposalKind>(
   groups: readonly FunnelGroup[],
   by: 'path' | 'kind',
   keys: readonly K[],
-  total: number,
+  total: number | null,
 ): BreakdownRow<K>[] {
   return keys.map((key) => {
     const own = cells.filter((cell) => cell[by] === key);
-    const sum = (statuses: readonly ProposalStatus[]) =>
-      own.filter((cell) => statuses.includes(cell.status)).reduce((acc, cell) => acc + cell.proposals, 0);
+    const sum = (statuses: readonly ProposalStatus[]) => sumOrNull(own.filter((cell) => statuses.includes(cell.status)).map((cell) => cell.proposals));
     const proposals = sum(STATUS_ORDER);
     const approved = sum(['APPROVED']);
     const rejected = sum(['REJECTED']);
@@ -160,11 +184,11 @@ export function breakdown<K extends ProposalPath | ProposalKind>(
     return {
       key,
       proposals,
-      share: total === 0 ? 0 : proposals / total,
+      share: shareOrNull(proposals, total),
       open: sum(['SUBMITTED', 'VERIFIED', 'GROUND_CHECKED']),
       approved,
       rejected,
-      approvalRate: approved + rejected === 0 ? null : approved / (approved + rejected),
+      ...approvalRateOf(approved, sumOrNull([approved, rejected])),
       turnaround: group ? turnaroundOfGroup(group) : turnaroundOf(own),
     };
   });

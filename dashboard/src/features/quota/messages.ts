@@ -51,6 +51,8 @@ export const quotaMessages = defineMessages(
     fillTitle: (gap: string, unit: string) => `Mengisi ${gap} tempat kosong (${unit}), menurut urutan prioritas`,
     removalTitle: (excess: string, unit: string) => `Mengurangi ${excess} penerima berlebih (${unit}): kesalahan inklusi lebih dulu`,
     matchNote: 'Penerima sama dengan kuota: tidak ada yang perlu ditambah atau dikurangi.',
+    planWithheld: (mark: string) =>
+      `Penerima kabupaten/kota ini ${mark}: status dan rencananya disembunyikan untuk peran Anda (sel kecil).`,
     priorityGroundChecked: (min: number, max: number) => `Desil ${min}–${max} yang belum menerima dan sudah dicek lapangan`,
     priorityWaitingList: 'Daftar tunggu: usulan yang disetujui kepala daerah',
     priorityRemaining: (min: number, max: number) => `Desil ${min}–${max} lainnya yang belum menerima, termiskin dulu`,
@@ -131,6 +133,7 @@ export const quotaMessages = defineMessages(
     fillTitle: (gap: string, unit: string) => `Filling ${gap} free places (${unit}), in priority order`,
     removalTitle: (excess: string, unit: string) => `Removing ${excess} excess recipients (${unit}): inclusion errors first`,
     matchNote: 'Recipients equal the quota: nobody to add or remove.',
+    planWithheld: (mark: string) => `This kabupaten/kota has ${mark} recipients: its status and plan are withheld from your role (small cell).`,
     priorityGroundChecked: (min: number, max: number) => `Desil ${min}–${max} non-recipients already ground-checked`,
     priorityWaitingList: 'Waiting list: proposals approved by the regional head',
     priorityRemaining: (min: number, max: number) => `Other desil ${min}–${max} non-recipients, poorest first`,

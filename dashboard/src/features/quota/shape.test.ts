@@ -137,3 +137,22 @@ describe('reallocation plan', () => {
     expect(planUnitRows(plan)[0]).toMatchObject({ nameMasked: 'R**** S*********', nikMasked: '3201********0005', individualId: 76273 });
   });
 });
+
+describe('withheld counts (small cells)', () => {
+  it('keeps a withheld fill count withheld instead of reading it as 0, and withholds what is computed from it', () => {
+    const plan = underPlanFixture.reallocationPlan;
+    const withheld = {
+      ...plan,
+      fill: { ...plan.fill, counts: plan.fill.counts.map((count) => (count.priority === 'WAITING_LIST' ? { ...count, units: null } : count)) },
+    } as unknown as Parameters<typeof fillSummary>[0];
+    const summary = fillSummary(withheld);
+    expect(summary.steps.map((step) => step.taken)).toEqual([18, null, 0]);
+    expect(summary).toMatchObject({ taken: null, unfilled: null });
+    expect(planUnitTotal(withheld)).toBeNull();
+  });
+
+  it('moves nobody it can count when the status itself is withheld', () => {
+    const plan = { ...underPlanFixture.reallocationPlan, status: null, recipients: null, gap: null, fill: null } as unknown as Parameters<typeof fillSummary>[0];
+    expect(planUnitTotal(plan)).toBe(0);
+  });
+});

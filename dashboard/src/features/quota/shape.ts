@@ -11,6 +11,7 @@ import type {
   QuotaSortField,
   QuotaStatusCode,
 } from '../../generated/graphql';
+import { sumOrNull } from '../../shared/small-cells';
 import { parseSortParam, type SortParam } from '../../shared/sort-param';
 
 export const QUOTA_STATUSES: readonly QuotaStatusCode[] = ['UNDER', 'OVER', 'MATCH'];
@@ -106,19 +107,27 @@ export function formatPeriod(period: string, lang: 'id' | 'en'): string {
 
 export type ReallocationPlan = QuotaReallocationPlanQuery['reallocationPlan'];
 
+// Counts withheld by the API (small cells) are null, and so is everything computed from one.
+
 export interface FillStep {
   priority: FillPriority;
   /** Units taken from this priority. */
-  taken: number;
+  taken: number | null;
   /** Candidates in this priority. */
-  pool: number;
+  pool: number | null;
 }
 
 export interface FillSummary {
   steps: FillStep[];
-  taken: number;
+  taken: number | null;
   /** Free places no candidate can fill. */
-  unfilled: number;
+  unfilled: number | null;
+}
+
+/** A count per key from the API: a key it did not return is 0, a withheld count stays null. */
+function countOf<K>(counts: ReadonlyMap<K, number | null>, key: K): number | null {
+  const count = counts.get(key);
+  return count === undefined ? 0 : count;
 }
 
 const FILL_ORDER: readonly FillPriority[] = ['GROUND_CHECKED', 'WAITING_LIST', 'REMAINING'];
@@ -127,37 +136,37 @@ const FILL_ORDER: readonly FillPriority[] = ['GROUND_CHECKED', 'WAITING_LIST', '
 export function fillSummary(plan: ReallocationPlan): FillSummary {
   const taken = new Map(plan.fill?.counts.map((count) => [count.priority, count.units]));
   const pools = new Map(plan.fill?.poolSizes.map((count) => [count.priority, count.units]));
-  const steps = FILL_ORDER.map((priority) => ({ priority, taken: taken.get(priority) ?? 0, pool: pools.get(priority) ?? 0 }));
-  const total = steps.reduce((sum, step) => sum + step.taken, 0);
-  return { steps, taken: total, unfilled: Math.max(0, plan.gap - total) };
+  const steps = FILL_ORDER.map((priority) => ({ priority, taken: countOf(taken, priority), pool: countOf(pools, priority) }));
+  const total = sumOrNull(steps.map((step) => step.taken));
+  return { steps, taken: total, unfilled: plan.gap === null || total === null ? null : Math.max(0, plan.gap - total) };
 }
 
 export interface RemovalStep {
   cause: string;
-  removed: number;
-  candidates: number;
+  removed: number | null;
+  candidates: number | null;
 }
 
 export interface RemovalSummary {
   steps: RemovalStep[];
-  removed: number;
+  removed: number | null;
   /** Excess recipients no inclusion error can absorb (only correct recipients are left). */
-  unabsorbed: number;
+  unabsorbed: number | null;
 }
 
 /** The causes in removal order with what each removes, and the excess that inclusion errors cannot absorb. */
 export function removalSummary(plan: ReallocationPlan): RemovalSummary {
   const removed = new Map(plan.removal?.byCause.map((count) => [count.cause, count.units]));
-  const steps = (plan.removal?.candidates ?? []).map((count) => ({
+  const steps: RemovalStep[] = (plan.removal?.candidates ?? []).map((count) => ({
     cause: count.cause,
-    removed: removed.get(count.cause) ?? 0,
+    removed: countOf(removed, count.cause),
     candidates: count.units,
   }));
   for (const count of plan.removal?.byCause ?? []) {
     if (!steps.some((step) => step.cause === count.cause)) steps.push({ cause: count.cause, removed: count.units, candidates: count.units });
   }
-  const total = steps.reduce((sum, step) => sum + step.removed, 0);
-  return { steps, removed: total, unabsorbed: Math.max(0, -plan.gap - total) };
+  const total = sumOrNull(steps.map((step) => step.removed));
+  return { steps, removed: total, unabsorbed: plan.gap === null || total === null ? null : Math.max(0, -plan.gap - total) };
 }
 
 /** One family (or person) of the plan, in plan order, as the API masks it. */
@@ -206,8 +215,8 @@ export function planUnitRows(plan: ReallocationPlan): PlanUnitRow[] {
   });
 }
 
-/** How many units the plan moves in all (its list may show fewer). */
-export function planUnitTotal(plan: ReallocationPlan): number {
+/** How many units the plan moves in all (its list may show fewer); null when withheld. */
+export function planUnitTotal(plan: ReallocationPlan): number | null {
   if (plan.status === 'UNDER') return fillSummary(plan).taken;
   if (plan.status === 'OVER') return removalSummary(plan).removed;
   return 0;

@@ -87,3 +87,23 @@ describe('sub-region order', () => {
     expect(['NATION', 'PROVINCE', 'REGENCY', 'DISTRICT', 'VILLAGE'].map(childLevel)).toEqual(['PROVINCE', 'REGENCY', 'DISTRICT', 'VILLAGE', null]);
   });
 });
+
+describe('withheld counts (small cells)', () => {
+  it('keeps a withheld desil count withheld and tells a withheld coverage from "nobody eligible"', () => {
+    const byDesil = [
+      { desil: 0, summary: { ...summary({ recipients: 3, eligible: 0, correctRecipients: 0, inclusionErrors: 3, exclusionErrors: 0, pendingGroundCheck: 0 }), units: null, recipients: null, inclusionErrors: null } },
+      { desil: 1, summary: { ...summary({ recipients: 40, eligible: 44, correctRecipients: 40, inclusionErrors: 0, exclusionErrors: 4, pendingGroundCheck: 0 }), exclusionErrors: null } },
+      { desil: 2, summary: { ...summary({ recipients: 2, eligible: 30, correctRecipients: 2, inclusionErrors: 0, exclusionErrors: 28, pendingGroundCheck: 0 }), recipients: null, correctRecipients: null } },
+    ];
+    const rows = toDesilRows(byDesil, 1, 4, labels);
+    // Outside DTSEN holds a withheld count (1 or more): shown.
+    expect(rows[0]).toMatchObject({ desil: 0, units: null, recipients: null, coverage: null, coverageWithheld: false });
+    expect(rows[1]).toMatchObject({ desil: 1, exclusion: null, coverage: 40 / 44, coverageWithheld: false });
+    expect(rows[2]).toMatchObject({ desil: 2, recipients: null, correct: null, coverage: null, coverageWithheld: true });
+  });
+
+  it('leaves withheld causes out of the chart', () => {
+    const rows = toCauseRows([{ cause: 'OUTSIDE_DTSEN', units: null, shareOfInclusionErrors: null, shareOfRecipients: null }, { cause: 'DESIL_ABOVE_RANGE', units: 7, shareOfInclusionErrors: 1, shareOfRecipients: 0.1 }], names, 4);
+    expect(causeChartData(rows).map((row) => row.cause)).toEqual(['DESIL_ABOVE_RANGE']);
+  });
+});

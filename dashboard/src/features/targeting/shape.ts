@@ -7,15 +7,17 @@ import type {
   TargetingSummaryFieldsFragment,
 } from '../../generated/graphql';
 import { inclusionCauseKind, type InclusionCauseKind, type InclusionCauseNames } from '../../shared/inclusion-causes';
+import { shareOrNull } from '../../shared/small-cells';
 import { parseSortParam, type SortParam } from '../../shared/sort-param';
 
 export type TargetingSummary = TargetingSummaryFieldsFragment;
 
+/** Counts and shares of one cause; null = withheld by the API (a small cell). */
 export interface CauseCount {
   cause: InclusionCause;
-  units: number;
-  shareOfInclusionErrors: number;
-  shareOfRecipients: number;
+  units: number | null;
+  shareOfInclusionErrors: number | null;
+  shareOfRecipients: number | null;
 }
 
 /** One inclusion cause, named, in the API's removal order. */
@@ -42,9 +44,11 @@ export function toCauseRows(
   }));
 }
 
-/** The bars of the cause chart: causes with at least one unit, largest first (ties in removal order). */
-export function causeChartData(rows: readonly CauseRow[]): CauseRow[] {
-  return rows.filter((row) => row.units > 0).sort((a, b) => b.units - a.units || a.order - b.order);
+/** The bars of the cause chart: causes with at least one unit, largest first (ties in removal order); withheld ones left out. */
+export function causeChartData(rows: readonly CauseRow[]): (CauseRow & { units: number })[] {
+  return rows
+    .filter((row): row is CauseRow & { units: number } => row.units !== null && row.units > 0)
+    .sort((a, b) => b.units - a.units || a.order - b.order);
 }
 
 /** One desil column: the targeting classes of its units. */
@@ -56,15 +60,18 @@ export interface DesilRow {
   tick: string;
   /** Within the program's desil range. */
   inRange: boolean;
-  units: number;
-  eligible: number;
-  recipients: number;
-  correct: number;
-  pending: number;
-  inclusion: number;
-  exclusion: number;
-  /** Correct recipients / eligible; null when nobody of the desil is eligible. */
+  /** Counts; null when withheld (a small cell). */
+  units: number | null;
+  eligible: number | null;
+  recipients: number | null;
+  correct: number | null;
+  pending: number | null;
+  inclusion: number | null;
+  exclusion: number | null;
+  /** Correct recipients / eligible; null when nobody of the desil is eligible, or when withheld. */
   coverage: number | null;
+  /** Whether the coverage is withheld (computed from a small cell). */
+  coverageWithheld: boolean;
 }
 
 export interface DesilLabels {
@@ -100,7 +107,8 @@ export function toDesilRows(
 ): DesilRow[] {
   const byNumber = new Map(byDesil.map((row) => [row.desil, row.summary]));
   const outside = byNumber.get(0);
-  const desils = [...(outside && outside.units > 0 ? [0] : []), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  // Outside DTSEN is shown when it holds any unit (a withheld count is 1 or more).
+  const desils = [...(outside && outside.units !== 0 ? [0] : []), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   return desils.map((desil) => {
     const summary = byNumber.get(desil) ?? ZERO_SUMMARY;
     return {
@@ -115,7 +123,8 @@ export function toDesilRows(
       pending: summary.pendingGroundCheck,
       inclusion: summary.inclusionErrors,
       exclusion: summary.exclusionErrors,
-      coverage: summary.eligible > 0 ? summary.correctRecipients / summary.eligible : null,
+      coverage: summary.eligible === 0 ? null : shareOrNull(summary.correctRecipients, summary.eligible),
+      coverageWithheld: summary.eligible !== 0 && shareOrNull(summary.correctRecipients, summary.eligible) === null,
     };
   });
 }

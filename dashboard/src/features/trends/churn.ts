@@ -1,6 +1,7 @@
 // Shapes program entries and exits per version step into a diverging stacked bar chart (entries up, exits
 // down, by category) and a table (one row per direction and category, one column per step).
 import type { ChurnCategory, TrendsChurnQuery } from '../../generated/graphql';
+import { differenceOrNull, sumOrNull } from '../../shared/small-cells';
 
 export type ChurnStep = TrendsChurnQuery['churn']['steps'][number];
 export type ChurnDirection = 'entry' | 'exit';
@@ -31,20 +32,21 @@ export interface ChurnBar {
   fromLabel: string;
   toLabel: string;
   toVersionId: number;
-  totalEntries: number;
-  totalExits: number;
-  net: number;
-  /** Units per series key: entries positive, exits negative (for a chart stacked around zero). */
-  values: Record<string, number>;
+  /** Null when withheld (a small cell), and so is anything computed from it. */
+  totalEntries: number | null;
+  totalExits: number | null;
+  net: number | null;
+  /** Units per series key: entries positive, exits negative (for a chart stacked around zero); null = withheld (no bar). */
+  values: Record<string, number | null>;
 }
 
 export function seriesKey(direction: ChurnDirection, category: ChurnCategory): string {
   return `${direction === 'entry' ? 'in' : 'out'}_${category}`;
 }
 
-function sumByCategory(flows: ChurnStep['entries']): Map<ChurnCategory, number> {
-  const sums = new Map<ChurnCategory, number>();
-  for (const flow of flows) sums.set(flow.category, (sums.get(flow.category) ?? 0) + flow.units);
+function sumByCategory(flows: ChurnStep['entries']): Map<ChurnCategory, number | null> {
+  const sums = new Map<ChurnCategory, number | null>();
+  for (const flow of flows) sums.set(flow.category, sumOrNull([sums.get(flow.category) ?? 0, flow.units]));
   return sums;
 }
 
@@ -53,7 +55,8 @@ function presentCategories(steps: readonly ChurnStep[], direction: ChurnDirectio
   const order = direction === 'entry' ? ENTRY_CATEGORIES : EXIT_CATEGORIES;
   const present = new Set<ChurnCategory>();
   for (const step of steps)
-    for (const flow of direction === 'entry' ? step.entries : step.exits) if (flow.units > 0) present.add(flow.category);
+    // A withheld flow (a small cell) has 1 or more units.
+    for (const flow of direction === 'entry' ? step.entries : step.exits) if (flow.units !== 0) present.add(flow.category);
   return [...order.filter((category) => present.has(category)), ...[...present].filter((category) => !order.includes(category))];
 }
 
@@ -68,10 +71,11 @@ export function toChurnChart(steps: readonly ChurnStep[]): { series: ChurnSeries
     .map((step) => {
       const entries = sumByCategory(step.entries);
       const exits = sumByCategory(step.exits);
-      const values: Record<string, number> = {};
+      const values: Record<string, number | null> = {};
       for (const item of series) {
-        const units = (item.direction === 'entry' ? entries : exits).get(item.category) ?? 0;
-        values[item.key] = item.direction === 'entry' || units === 0 ? units : -units;
+        const sums = item.direction === 'entry' ? entries : exits;
+        const units = sums.has(item.category) ? (sums.get(item.category) ?? null) : 0;
+        values[item.key] = item.direction === 'entry' || units === 0 || units === null ? units : -units;
       }
       return {
         label: `${step.fromVersion.label} → ${step.toVersion.label}`,
@@ -80,7 +84,7 @@ export function toChurnChart(steps: readonly ChurnStep[]): { series: ChurnSeries
         toVersionId: step.toVersion.id,
         totalEntries: step.totalEntries,
         totalExits: step.totalExits,
-        net: step.totalEntries - step.totalExits,
+        net: differenceOrNull(step.totalEntries, step.totalExits),
         values,
       };
     });
@@ -91,16 +95,19 @@ export interface ChurnTableRow {
   key: string;
   direction: ChurnDirection;
   category: ChurnCategory;
-  /** Units per step, in the order of the bars. */
-  byStep: number[];
-  total: number;
+  /** Units per step, in the order of the bars; null = withheld. */
+  byStep: (number | null)[];
+  total: number | null;
 }
 
 /** One row per series (entries, then exits), with its units per step and over the span. */
 export function toChurnTable(steps: readonly ChurnStep[]): ChurnTableRow[] {
   const { series, bars } = toChurnChart(steps);
   return series.map((item) => {
-    const byStep = bars.map((bar) => Math.abs(bar.values[item.key] ?? 0));
-    return { key: item.key, direction: item.direction, category: item.category, byStep, total: byStep.reduce((a, b) => a + b, 0) };
+    const byStep = bars.map((bar) => {
+      const units = bar.values[item.key];
+      return units === undefined ? 0 : units === null ? null : Math.abs(units);
+    });
+    return { key: item.key, direction: item.direction, category: item.category, byStep, total: sumOrNull(byStep) };
   });
 }

@@ -1,19 +1,21 @@
 // Shapes the coverage trend (one point per published version) into the rows of the chart and the table.
 import type { TrendsCoverageQuery } from '../../generated/graphql';
+import { differenceOrNull } from '../../shared/small-cells';
 
 export type CoveragePoint = TrendsCoverageQuery['coverageTrend']['points'][number];
 
 export interface CoverageRow {
   versionId: number;
   label: string;
-  eligible: number;
-  recipients: number;
-  eligibleRecipients: number;
-  coverage: number;
-  leakage: number;
-  inclusionErrors: number;
-  exclusionErrors: number;
-  pendingGroundCheck: number;
+  /** Figures; null when withheld (a small cell, or computed from one). */
+  eligible: number | null;
+  recipients: number | null;
+  eligibleRecipients: number | null;
+  coverage: number | null;
+  leakage: number | null;
+  inclusionErrors: number | null;
+  exclusionErrors: number | null;
+  pendingGroundCheck: number | null;
   /** The version the URL shows. */
   isCurrent: boolean;
 }
@@ -41,10 +43,10 @@ export function toCoverageRows(points: readonly CoveragePoint[], currentVersionI
 export interface CoverageChange {
   fromLabel: string;
   toLabel: string;
-  /** Change of the coverage, as a fraction (0.012 = +1.2 points). */
-  coverage: number;
-  leakage: number;
-  recipients: number;
+  /** Change of the coverage, as a fraction (0.012 = +1.2 points); null when either end is withheld. */
+  coverage: number | null;
+  leakage: number | null;
+  recipients: number | null;
 }
 
 /** The change from the first to the last row; null with fewer than two rows. */
@@ -55,8 +57,8 @@ export function coverageChange(rows: readonly CoverageRow[]): CoverageChange | n
   return {
     fromLabel: first.label,
     toLabel: last.label,
-    coverage: last.coverage - first.coverage,
-    leakage: last.leakage - first.leakage,
-    recipients: last.recipients - first.recipients,
+    coverage: differenceOrNull(last.coverage, first.coverage),
+    leakage: differenceOrNull(last.leakage, first.leakage),
+    recipients: differenceOrNull(last.recipients, first.recipients),
   };
 }

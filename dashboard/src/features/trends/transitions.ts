@@ -40,15 +40,19 @@ export const GRID_ORDER: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0];
 export interface HeatCell {
   fromDesil: number;
   toDesil: number;
-  /** Null for (0, 0), which is never counted. */
+  /** Null for (0, 0), which is never counted, and for a withheld cell. */
   families: number | null;
-  share: number;
+  /** Share of the row; null when withheld. */
+  share: number | null;
   level: number;
+  /** Withheld by the API: a small cell (1 to the threshold minus 1 families). */
+  withheld: boolean;
 }
 
 export interface HeatRow {
   fromDesil: number;
-  rowTotal: number;
+  /** Null when withheld. */
+  rowTotal: number | null;
   cells: HeatCell[];
 }
 
@@ -70,15 +74,18 @@ export const HEAT_LEGEND: readonly { level: number; from: number }[] = LEVEL_THR
 export function toTransitionGrid(data: Pick<TransitionData, 'cells' | 'rowTotals'>): HeatRow[] {
   const cells = new Map(data.cells.map((cell) => [`${cell.fromDesil}:${cell.toDesil}`, cell]));
   const totals = new Map(data.rowTotals.map((row) => [row.fromDesil, row.families]));
-  return GRID_ORDER.map((fromDesil) => ({
-    fromDesil,
-    rowTotal: totals.get(fromDesil) ?? 0,
-    cells: GRID_ORDER.map((toDesil) => {
-      if (fromDesil === 0 && toDesil === 0) return { fromDesil, toDesil, families: null, share: 0, level: 0 };
-      const cell = cells.get(`${fromDesil}:${toDesil}`);
-      const families = cell?.families ?? 0;
-      const share = cell?.share ?? 0;
-      return { fromDesil, toDesil, families, share, level: heatLevel(share, families) };
-    }),
-  }));
+  return GRID_ORDER.map((fromDesil) => {
+    const rowTotal = totals.get(fromDesil);
+    return {
+      fromDesil,
+      rowTotal: rowTotal === undefined ? 0 : rowTotal,
+      cells: GRID_ORDER.map((toDesil): HeatCell => {
+        if (fromDesil === 0 && toDesil === 0) return { fromDesil, toDesil, families: null, share: 0, level: 0, withheld: false };
+        const cell = cells.get(`${fromDesil}:${toDesil}`);
+        if (!cell) return { fromDesil, toDesil, families: 0, share: 0, level: 0, withheld: false };
+        if (cell.families === null || cell.share === null) return { fromDesil, toDesil, families: null, share: null, level: 0, withheld: true };
+        return { fromDesil, toDesil, families: cell.families, share: cell.share, level: heatLevel(cell.share, cell.families), withheld: false };
+      }),
+    };
+  });
 }

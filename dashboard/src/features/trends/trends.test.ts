@@ -63,7 +63,7 @@ describe('toChurnTable', () => {
     const rows = toChurnTable(churnFixture.steps);
     const maxDuration = rows.find((row) => row.key === 'out_MAX_DURATION');
     expect(maxDuration).toMatchObject({ direction: 'exit', byStep: [112, 95], total: 207 });
-    const entries = rows.filter((row) => row.direction === 'entry').reduce((sum, row) => sum + row.total, 0);
+    const entries = rows.filter((row) => row.direction === 'entry').reduce((sum, row) => sum + (row.total ?? Number.NaN), 0);
     expect(entries).toBe(churnFixture.totalEntries);
   });
 });
@@ -141,5 +141,36 @@ describe('program figures', () => {
     expect(overlap.others.find((other) => other.program === 'PBI_JKN')).toEqual({ program: 'PBI_JKN', families: 40, share: 0.8 });
     expect(overlap.others.find((other) => other.program === 'SEMBAKO')?.share).toBeCloseTo(0.6);
     expect(overlap.others.map((other) => other.program)).toEqual(['SEMBAKO', 'PBI_JKN', 'PIP', 'ATENSI']);
+  });
+});
+
+describe('withheld counts (small cells)', () => {
+  it('keeps a withheld flow in the churn chart and table as withheld, not as 0, and withholds the totals over it', () => {
+    const step = churnFixture.steps[0];
+    if (!step) throw new Error('fixture');
+    const withheld = { ...step, exits: step.exits.map((flow, index) => (index === 0 ? { ...flow, units: null } : flow)), totalExits: null };
+    const [bar] = toChurnChart([withheld]).bars;
+    const key = `out_${step.exits[0]?.category ?? ''}`;
+    expect(bar?.values[key]).toBeNull();
+    expect(bar?.net).toBeNull();
+    const row = toChurnTable([withheld]).find((candidate) => candidate.key === key);
+    expect(row).toMatchObject({ byStep: [null], total: null });
+  });
+
+  it('marks a withheld transition cell apart from the never-counted (0, 0) and from an empty cell', () => {
+    const data = transitionsFixture(1, 2);
+    const withheld = { ...data, cells: data.cells.map((cell) => (cell.fromDesil === 1 && cell.toDesil === 2 ? { ...cell, families: null, share: null } : cell)) };
+    const grid = toTransitionGrid(withheld);
+    expect(grid[0]?.cells[1]).toMatchObject({ families: null, share: null, level: 0, withheld: true });
+    expect(grid.at(-1)?.cells.at(-1)).toMatchObject({ families: null, withheld: false });
+  });
+
+  it('withholds a coverage change whose first or last point is withheld', () => {
+    const rows = toCoverageRows(coverageFixture.points, 3);
+    const first = rows[0];
+    if (!first) throw new Error('fixture');
+    const change = coverageChange([{ ...first, coverage: null }, ...rows.slice(1)]);
+    expect(change?.coverage).toBeNull();
+    expect(change?.recipients).not.toBeNull();
   });
 });

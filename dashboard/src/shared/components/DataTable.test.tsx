@@ -104,3 +104,53 @@ describe('DataTable', () => {
     expect(screen.getAllByRole('row')).toHaveLength(4);
   });
 });
+
+describe('DataTable with small cells (values the API withheld)', () => {
+  interface SmallRow {
+    code: string;
+    name: string;
+    families: number | null;
+    share: number | null;
+    /** Null for another reason (nobody to rank): never a small cell. */
+    rank: number | null;
+  }
+  const smallRows: SmallRow[] = [
+    { code: '32.01.01', name: 'Cibinong', families: 120, share: 0.4, rank: 1 },
+    { code: '32.01.02', name: 'Gunungputri', families: null, share: null, rank: null },
+  ];
+  const smallColumns: Column<SmallRow>[] = [
+    { key: 'name', header: 'Kecamatan', value: (row) => row.name, rowHeader: true },
+    { key: 'families', header: 'Keluarga', value: (row) => row.families, format: 'count' },
+    { key: 'share', header: 'Desil 1–4', value: (row) => row.share, format: 'share' },
+    { key: 'rank', header: 'Peringkat', value: (row) => row.rank, format: 'count', withheld: () => false },
+  ];
+
+  it('shows a withheld value as "<5" explained by its tooltip, and other nulls as "–"', () => {
+    render(<DataTable caption="c" columns={smallColumns} rows={smallRows} rowKey={(row) => row.code} csvName={['x']} footer={{ families: null }} />);
+    const [, , gunungputri, footer] = screen.getAllByRole('row');
+    if (!gunungputri || !footer) throw new Error('expected two rows and a totals row');
+    const cells = within(gunungputri).getAllByRole('cell');
+    expect(cells.map((cell) => cell.textContent)).toEqual(['<5', '<5', '–']);
+    expect(within(gunungputri).getAllByTestId('small-cell')[0]?.getAttribute('title')).toMatch(/^Disembunyikan: jumlah 1–4/);
+    // A total over a withheld cell is withheld too.
+    expect(within(footer).getAllByTestId('small-cell')).toHaveLength(1);
+  });
+
+  it('writes "<5" into the CSV, with a last line saying what it means', async () => {
+    render(<DataTable caption="c" columns={smallColumns} rows={smallRows} rowKey={(row) => row.code} csvName={['x']} footer={{ families: null }} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(await files[0]?.text()).toBe(
+      'Kecamatan,Keluarga,Desil 1–4,Peringkat\r\nCibinong,120,0.4,1\r\nGunungputri,<5,<5,\r\nJumlah,<5,,\r\n' +
+        'Catatan: <5 = disembunyikan (sel kecil: jumlah 1–4 atau angka yang dihitung darinya)\r\n',
+    );
+  });
+
+  it('adds no note when nothing was withheld', async () => {
+    render(<DataTable caption="c" columns={smallColumns} rows={smallRows.slice(0, 1)} rowKey={(row) => row.code} csvName={['x']} />);
+    expect(screen.queryByTestId('small-cell')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(await files[0]?.text()).not.toContain('Catatan');
+  });
+});

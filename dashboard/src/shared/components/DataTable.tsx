@@ -6,6 +6,8 @@ import { csvFileName, downloadCsv, toCsv, type CsvValue } from '../csv';
 import { formatCount, formatShare, formatSignedCount } from '../format';
 import { useMessages } from '../i18n';
 import { sharedMessages } from '../messages';
+import { smallCellMark, useSmallCellThreshold } from '../small-cells';
+import { SmallCell } from './SmallCell';
 
 export type ColumnFormat = 'text' | 'count' | 'share' | 'signed';
 
@@ -26,7 +28,46 @@ export interface Column<Row> {
   noExport?: boolean;
   /** Only in the CSV, not shown (e.g. a change the table shows inside another column's cell). */
   csvOnly?: boolean;
+  /**
+   * Whether the row's value was withheld by the API as a small cell: shown as "<5" (with its explanation) and
+   * written as "<5" in the CSV. Default: a null value in a numeric column (count, share, signed); columns whose
+   * value may also be null for another reason say which nulls are withheld.
+   */
+  withheld?: (row: Row) => boolean;
   className?: string;
+}
+
+/** Whether a cell value was withheld (see {@link Column.withheld}). */
+export function isWithheldCell<Row>(column: Column<Row>, row: Row): boolean {
+  if (column.withheld) return column.withheld(row);
+  return column.format !== undefined && column.format !== 'text' && column.value(row) === null;
+}
+
+/** Whether a totals-row value was withheld: null in a numeric column. */
+function isWithheldTotal(value: CsvValue, format: ColumnFormat | undefined): boolean {
+  return value === null && format !== undefined && format !== 'text';
+}
+
+/**
+ * The CSV of rows under columns, a withheld cell written as the small-cell mark ("<5"), with the totals line and,
+ * when anything was withheld, a last line saying what the mark means.
+ */
+export function tableCsv<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  totals: readonly (readonly CsvValue[])[],
+  mark: string,
+  note: string,
+): string {
+  const exported = columns.map((column) => ({
+    header: column.header,
+    value: (row: Row): CsvValue => (isWithheldCell(column, row) ? mark : column.value(row)),
+  }));
+  const totalLines = totals.map((line) => line.map((value, index) => (isWithheldTotal(value, columns[index]?.format) ? mark : value)));
+  const withheld =
+    rows.some((row) => columns.some((column) => isWithheldCell(column, row))) ||
+    totals.some((line) => line.some((value, index) => isWithheldTotal(value, columns[index]?.format)));
+  return toCsv(exported, rows, withheld ? [...totalLines, [note]] : totalLines);
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -111,6 +152,7 @@ export function DataTable<Row>({
   className,
 }: DataTableProps<Row>) {
   const t = useMessages(sharedMessages);
+  const threshold = useSmallCellThreshold();
   const controlled = onSortChange !== undefined;
   const [localSort, setLocalSort] = useState<SortState | null>(null);
   const activeSort = controlled ? (sort ?? null) : localSort;
@@ -138,8 +180,9 @@ export function DataTable<Row>({
     try {
       const all = exportRows ? await exportRows() : shown;
       const exported = columns.filter((column) => !column.noExport);
-      const totals = footer ? [exported.map((column, index) => footer[column.key] ?? (index === 0 ? t.total : null))] : [];
-      downloadCsv(csvFileName(...csvName), toCsv(exported, all, totals));
+      const totals = footer ? [exported.map((column, index) => footer[column.key] === undefined ? (index === 0 ? t.total : undefined) : footer[column.key])] : [];
+      const mark = smallCellMark(threshold);
+      downloadCsv(csvFileName(...csvName), tableCsv(exported, all, totals, mark, t.smallCellCsvNote(mark, threshold)));
     } catch (error) {
       // Fetching every row for the file failed: say so next to the button; the table stays as it is.
       setExportError(error instanceof Error ? error.message : String(error));
@@ -219,7 +262,13 @@ export function DataTable<Row>({
                   }
                 >
                   {visible.map((column) => {
-                    const content = column.render ? column.render(row) : formatCell(column.value(row), column.format);
+                    const content = isWithheldCell(column, row) ? (
+                      <SmallCell />
+                    ) : column.render ? (
+                      column.render(row)
+                    ) : (
+                      formatCell(column.value(row), column.format)
+                    );
                     const className = [column.className, column.format && column.format !== 'text' ? 'num' : ''].join(' ').trim() || undefined;
                     return column.rowHeader ? (
                       <th key={column.key} scope="row" className={className}>
@@ -240,7 +289,8 @@ export function DataTable<Row>({
               <tr>
                 {visible.map((column, index) => {
                   const value = footer[column.key];
-                  const content = value === undefined ? (index === 0 ? t.total : '') : formatCell(value, column.format);
+                  const content =
+                    value === undefined ? (index === 0 ? t.total : '') : isWithheldTotal(value, column.format) ? <SmallCell /> : formatCell(value, column.format);
                   const className = column.format && column.format !== 'text' ? 'num' : undefined;
                   return index === 0 ? (
                     <th key={column.key} scope="row" className={className}>

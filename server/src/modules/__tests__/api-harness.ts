@@ -4,10 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { createApp } from '../../app.js';
-import { parseDatabaseUrl, type AppConfig } from '../../config.js';
+import { parseDatabaseUrl, type AppConfig, type DatabaseConfig } from '../../config.js';
 import { applyMigrations } from '../../db/migrate.js';
+import { createPostgresDatabase, dropPostgresDatabase, uniqueDatabaseName } from '../../db/postgres-admin.js';
 import { REGIONAL_ROLES, type RoleName } from '../../domain/access.js';
+import { PrismaClient as PostgresPrismaClient } from '../../generated/prisma/postgresql/client.js';
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js';
 import type { ErrorLogger } from '../../graphql/format-error.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -26,7 +29,13 @@ export interface HttpResult<TData> {
   body: GraphQLResponse<TData>;
 }
 
+/** The database engines the harness runs an app on (PostgreSQL: a throw-away `atlas_api_*` database). */
+export type TestEngine = DatabaseConfig['provider'];
+export const TEST_ENGINES: readonly TestEngine[] = ['sqlite', 'postgresql'];
+
 export interface TestApi {
+  /** The engine under the app. */
+  engine: TestEngine;
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   baseUrl: string;
   /** The client the app uses, with a SQL statement counter. */
@@ -62,34 +71,52 @@ export interface StartTestApiOptions {
   dashboardDist?: string;
   /** Publish the fixture's published versions (default true); false leaves every version a draft. */
   publish?: boolean;
+  /** The small-cell threshold setting (`ATLAS_SMALL_CELL_THRESHOLD`); default the app's, 5. */
+  smallCellThreshold?: number;
+  /** The database engine (default SQLite); PostgreSQL runs on a fresh database of ATLAS_PG_URL's server, dropped on close. */
+  engine?: TestEngine;
 }
 
 /** The region of the regional test users unless told otherwise: the fixture's Kabupaten Bogor. */
 export const TEST_REGION = '32.01';
 
+/** PostgreSQL: every serial sequence past the largest id of its column. */
+const ADVANCE_SEQUENCES = `DO $$ DECLARE c record; BEGIN
+  FOR c IN SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval(%' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), COALESCE((SELECT MAX(%I) FROM %I), 0) + 1, false)',
+      quote_ident(c.table_name), c.column_name, c.column_name, c.table_name);
+  END LOOP;
+END $$`;
+
 /** Statements of access control, left out of the statement count (see {@link TestApi.statementCount}). */
 const ACCESS_CONTROL_TABLES = /\b(api_token|app_user|audit_event)\b/;
 
 /**
- * A real app on a temporary SQLite file: migrations applied, fixture inserted through Prisma, listening on an
- * ephemeral port. Every SQL statement Prisma sends is counted (`$on('query')`). The fixture has an ADMIN user whose
- * token {@link TestApi.query} sends; other roles sign in through {@link TestApi.tokenFor} and {@link TestApi.queryAs}.
+ * A real app on a temporary SQLite file (or a fresh PostgreSQL database): migrations applied, fixture inserted through
+ * Prisma, listening on an ephemeral port. Every SQL statement Prisma sends is counted (`$on('query')`). The fixture
+ * has an ADMIN user whose token {@link TestApi.query} sends; other roles sign in through {@link TestApi.tokenFor} and
+ * {@link TestApi.queryAs}.
  */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
+  const engine = options.engine ?? 'sqlite';
   const dir = mkdtempSync(join(tmpdir(), 'dtsen-api-'));
-  const database = parseDatabaseUrl(`file:${join(dir, 'atlas.db')}`);
-  if (database.provider !== 'sqlite') throw new Error('unreachable: the test database is SQLite');
-  await applyMigrations({ provider: 'sqlite', file: database.file });
+  const pgDatabase = engine === 'postgresql' ? uniqueDatabaseName('api') : null;
+  const database: DatabaseConfig = pgDatabase
+    ? { provider: 'postgresql', url: await createPostgresDatabase(pgDatabase) }
+    : parseDatabaseUrl(`file:${join(dir, 'atlas.db')}`);
+  await applyMigrations(database.provider === 'sqlite' ? { provider: 'sqlite', file: database.file } : database);
 
-  const prisma = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: database.file }),
-    log: [{ emit: 'event', level: 'query' }],
-  });
+  // Both generated clients expose the same models (prisma/postgresql/schema.prisma is generated from the SQLite one).
+  const prisma = database.provider === 'sqlite'
+    ? new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.file }), log: [{ emit: 'event', level: 'query' }] })
+    : (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: 'event', level: 'query' }] }) as unknown as PrismaClient<'query'>);
   let statements = 0;
   prisma.$on('query', (event) => {
     if (!ACCESS_CONTROL_TABLES.test(event.query)) statements += 1;
   });
   await seedFixture(prisma, { publish: options.publish ?? true });
+  // PostgreSQL: the fixture's explicit ids do not move the serial sequences; move them past the ids, as SQLite does.
+  if (database.provider === 'postgresql') await prisma.$executeRawUnsafe(ADVANCE_SEQUENCES);
   const auth = new AuthService(prisma);
   const users = new Map<string, Promise<{ id: number; token: string }>>();
   const userFor = (role: RoleName, region?: string | null) => {
@@ -110,7 +137,13 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
 
   const loggedErrors: unknown[] = [];
   const logger: ErrorLogger = { error: (_message, error) => loggedErrors.push(error) };
-  const config: AppConfig = { port: 0, database, dashboardDist: options.dashboardDist ?? join(dir, 'no-dashboard'), dataKey: TEST_DATA_KEY };
+  const config: AppConfig = {
+    port: 0,
+    database,
+    dashboardDist: options.dashboardDist ?? join(dir, 'no-dashboard'),
+    dataKey: TEST_DATA_KEY,
+    ...(options.smallCellThreshold === undefined ? {} : { smallCellThreshold: options.smallCellThreshold }),
+  };
   const atlas = await createApp(config, { prisma, logger, production: false });
   const server: Server = await new Promise((resolve) => {
     const listening = atlas.app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -129,6 +162,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   };
 
   return {
+    engine,
     baseUrl,
     prisma,
     loggedErrors,
@@ -147,6 +181,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       await atlas.close();
       await prisma.$disconnect();
+      if (pgDatabase) await dropPostgresDatabase(pgDatabase);
       rmSync(dir, { recursive: true, force: true });
     },
   };

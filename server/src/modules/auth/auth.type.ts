@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RIGHTS, ROLES, type Principal } from '../../domain/access.js';
 
 export enum Role {
@@ -26,6 +26,7 @@ export enum AccessRight {
   AGGREGATES = 'AGGREGATES',
   SCENARIOS = 'SCENARIOS',
   PERSON_ROWS = 'PERSON_ROWS',
+  UNSUPPRESSED_COUNTS = 'UNSUPPRESSED_COUNTS',
   CLEAR_IDENTIFIERS = 'CLEAR_IDENTIFIERS',
   PROPOSALS_READ = 'PROPOSALS_READ',
   PROPOSALS_WRITE = 'PROPOSALS_WRITE',
@@ -40,6 +41,7 @@ registerEnumType(AccessRight, {
     AGGREGATES: { description: 'Counts: desil distributions, targeting errors, quota status, trends, funnels.' },
     SCENARIOS: { description: 'Rule overrides run beside the baseline.' },
     PERSON_ROWS: { description: 'Person-level rows, identifiers masked.' },
+    UNSUPPRESSED_COUNTS: { description: 'Counts from 1 to the small-cell threshold as they are; without it they are withheld (null, listed in `suppressed`).' },
     CLEAR_IDENTIFIERS: { description: 'NIK, KK and names in clear.' },
     PROPOSALS_READ: { description: 'Proposals and their history.' },
     PROPOSALS_WRITE: { description: 'Submitting proposals and moving them through the workflow.' },
@@ -69,14 +71,25 @@ export class Viewer {
 
   @Field(() => [AccessRight], { description: 'The rights of the role.' })
   rights!: AccessRight[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Small-cell threshold applied to this user: in aggregate answers, counts from 1 to this minus 1 (and the rates, ' +
+      'shares and differences computed from them) are withheld, null and named in the object\'s `suppressed` field. ' +
+      'Null when nothing is withheld (the role holds UNSUPPRESSED_COUNTS, or suppression is off).',
+  })
+  smallCellThreshold!: number | null;
 }
 
-export function toViewer(principal: Principal, rights: readonly string[]): Viewer {
+/** The viewer of a principal, given its rights and the small-cell threshold of its requests (0 = none). */
+export function toViewer(principal: Principal, rights: readonly string[], smallCellThreshold: number): Viewer {
   return {
     username: principal.username,
     displayName: principal.displayName,
     role: principal.role as Role,
     regionCode: principal.regionCode,
     rights: rights as AccessRight[],
+    smallCellThreshold: smallCellThreshold > 1 ? smallCellThreshold : null,
   };
 }

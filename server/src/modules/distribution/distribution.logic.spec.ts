@@ -37,8 +37,8 @@ describe('desilRangeShare and rankSubRegions', () => {
 
   it('computes the shares of desil 1-4', () => {
     const d = toDesilBuckets([{ desil: 1, families: 1, individuals: 5 }, { desil: 4, families: 1, individuals: 1 }, { desil: 9, families: 2, individuals: 4 }]);
-    expect(desilRangeShare(d, 1, 4)).toEqual({ families: 0.5, individuals: 0.6 });
-    expect(desilRangeShare(toDesilBuckets([]), 1, 4)).toEqual({ families: 0, individuals: 0 });
+    expect(desilRangeShare(d, 1, 4)).toEqual({ families: 0.5, individuals: 0.6, familyCount: 2, individualCount: 6 });
+    expect(desilRangeShare(toDesilBuckets([]), 1, 4)).toEqual({ families: 0, individuals: 0, familyCount: 0, individualCount: 0 });
   });
 
   it('ranks by a share, ties by code, and pages', () => {

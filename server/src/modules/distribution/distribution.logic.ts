@@ -57,12 +57,28 @@ function share(part: number, total: number): number {
 /** The poorest four desils (PKH's range, and the usual "poor and vulnerable" cut). */
 export const DESIL_1_TO_4 = { min: 1, max: 4 } as const;
 
+/** Shares of a region's families and individuals in a range of desils, with the counts they are computed from. */
+export interface DesilRangeShares {
+  /** Share (0..1) of the families. */
+  families: number;
+  /** Share (0..1) of the individuals. */
+  individuals: number;
+  /** Families in the range (not shown: the share's small-cell rule reads it). */
+  familyCount: number;
+  /** Individuals in the range (idem). */
+  individualCount: number;
+}
+
 /** Shares (0..1) of a region's families and individuals in the desils min..max; 0 for an empty region. */
-export function desilRangeShare(d: DesilBuckets, min: number, max: number): { families: number; individuals: number } {
+export function desilRangeShare(d: DesilBuckets, min: number, max: number): DesilRangeShares {
   const inRange = d.buckets.filter((b) => b.desil >= min && b.desil <= max);
+  const familyCount = inRange.reduce((a, b) => a + b.families, 0);
+  const individualCount = inRange.reduce((a, b) => a + b.individuals, 0);
   return {
-    families: share(inRange.reduce((a, b) => a + b.families, 0), d.totalFamilies),
-    individuals: share(inRange.reduce((a, b) => a + b.individuals, 0), d.totalIndividuals),
+    families: share(familyCount, d.totalFamilies),
+    individuals: share(individualCount, d.totalIndividuals),
+    familyCount,
+    individualCount,
   };
 }
 

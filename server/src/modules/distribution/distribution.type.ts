@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
 import { Region, type RegionView } from '../region/region.type.js';
 import { DtsenVersion, type VersionView } from '../version/version.type.js';
-import type { DesilBucketView, DesilBuckets, SubRegionSortKey } from './distribution.logic.js';
+import type { DesilBucketView, DesilBuckets, DesilRangeShares, SubRegionSortKey } from './distribution.logic.js';
 
 /** Grouping of a distribution. */
 export const DistributionGroupBy = { NONE: 'NONE', SUB_REGION: 'SUB_REGION' } as const;
@@ -39,19 +40,19 @@ registerEnumType(SubRegionSort, {
   },
 });
 
-/** Shares of a region's families and individuals in a range of desils. */
-export interface DesilRangeShareView {
-  families: number;
-  individuals: number;
-}
+/** Shares of a region's families and individuals in a range of desils, with the counts behind them. */
+export type DesilRangeShareView = DesilRangeShares;
 
 @ObjectType('DesilRangeShare', { description: "Shares of a region's families and individuals in a range of desils, fractions between 0 and 1." })
-export class DesilRangeShare implements DesilRangeShareView {
-  @Field(() => Float, { description: "Share of the region's DTSEN families (0 when the region has none)." })
+export class DesilRangeShare implements Pick<DesilRangeShareView, 'families' | 'individuals'> {
+  @SmallCellField(() => Float, { of: ['familyCount'], description: "Share of the region's DTSEN families (0 when the region has none)." })
   families!: number;
 
-  @Field(() => Float, { description: "Share of the region's individuals (0 when the region has none)." })
+  @SmallCellField(() => Float, { of: ['individualCount'], description: "Share of the region's individuals (0 when the region has none)." })
   individuals!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 /** A distribution as the service hands it to the API. */
@@ -68,17 +69,20 @@ export class DesilBucket implements DesilBucketView {
   @Field(() => Int, { description: 'Welfare decile, 1 (poorest 10 %) to 10.' })
   desil!: number;
 
-  @Field(() => Int, { description: 'Number of DTSEN families in this desil.' })
+  @SmallCellField(() => Int, { description: 'Number of DTSEN families in this desil.' })
   families!: number;
 
-  @Field(() => Int, { description: 'Number of individuals in those families.' })
+  @SmallCellField(() => Int, { description: 'Number of individuals in those families.' })
   individuals!: number;
 
-  @Field(() => Float, { description: "Share of the region's families in this desil, a fraction between 0 and 1." })
+  @SmallCellField(() => Float, { of: ['families'], description: "Share of the region's families in this desil, a fraction between 0 and 1." })
   familyShare!: number;
 
-  @Field(() => Float, { description: "Share of the region's individuals in this desil, a fraction between 0 and 1." })
+  @SmallCellField(() => Float, { of: ['individuals'], description: "Share of the region's individuals in this desil, a fraction between 0 and 1." })
   individualShare!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('DecileDistribution', {
@@ -91,10 +95,10 @@ export class DecileDistribution implements DecileDistributionView {
   @Field(() => Region, { description: 'The region the distribution is for (every level, "ID" for the nation).' })
   region!: RegionView;
 
-  @Field(() => Int, { description: 'Number of DTSEN families in the region.' })
+  @SmallCellField(() => Int, { description: 'Number of DTSEN families in the region.' })
   totalFamilies!: number;
 
-  @Field(() => Int, { description: 'Number of individuals in those families.' })
+  @SmallCellField(() => Int, { description: 'Number of individuals in those families.' })
   totalIndividuals!: number;
 
   @Field(() => [DesilBucket], { description: 'Exactly ten buckets, desil 1 to 10, zeros included.' })
@@ -113,4 +117,7 @@ export class DecileDistribution implements DecileDistributionView {
 
   @Field(() => Int, { nullable: true, description: 'With groupBy SUB_REGION: the number of child regions before paging; null otherwise.' })
   subRegionCount!: number | null;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }

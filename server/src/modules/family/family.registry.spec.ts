@@ -3,7 +3,7 @@ import { TARGETING_CLASSES } from '../../domain/classification.js';
 import { EXCLUSION_CRITERIA } from '../../domain/exclusion-criteria.js';
 import { PROGRAMS } from '../../domain/programs.js';
 import { encodeIdCursor } from '../../graphql/relay.js';
-import { startTestApi, type TestApi } from '../__tests__/api-harness.js';
+import { TEST_ENGINES, startTestApi, type TestApi } from '../__tests__/api-harness.js';
 import { storedKk, storedNik } from '../__tests__/fixture.js';
 
 /**
@@ -126,10 +126,10 @@ const stateAtV2 = new Map<number, { village: string; desil: number; source: stri
   ...seeded.map((f) => [f.id, { village: f.village2, desil: f.desil2, source: f.source, gc: f.gc }] as const),
 ]);
 
-describe('families (registry)', () => {
+describe.each(TEST_ENGINES)('families (registry) (%s)', (engine) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ publish: false });
+    api = await startTestApi({ publish: false, engine });
     await seedRegistry(api);
   });
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import type { DatabaseConfig } from '../../config.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
+import { dialect, prismaRunner, type SqlRunner } from '../../db/sql-runner.js';
 import { Prisma } from '../../generated/prisma/sqlite/client.js';
 import { openIdentifier, type IdentifierKeys } from '../../domain/identifiers.js';
 import { maskName } from '../../domain/masking.js';
-import { BadUserInputError, NotSupportedError } from '../../graphql/errors.js';
+import { BadUserInputError } from '../../graphql/errors.js';
 import { encodeIdCursor } from '../../graphql/relay.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { ProgramCode } from '../program/program.enums.js';
@@ -165,6 +166,11 @@ function toIndividualView(row: IndividualRow): IndividualView {
   };
 }
 
+/** A state row as the API shows it: savings and loans are BIGINT columns (rupiah beyond 32 bits), read as bigint. */
+function toStateView<T extends { savingsRp: bigint; loansRp: bigint }>(row: T): Omit<T, 'savingsRp' | 'loansRp'> & { savingsRp: number; loansRp: number } {
+  return { ...row, savingsRp: Number(row.savingsRp), loansRp: Number(row.loansRp) };
+}
+
 /** Groups keys by version so that each batch costs one query per distinct version (usually one). */
 function groupByVersion(keys: readonly FamilyVersionKey[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
@@ -182,6 +188,9 @@ function groupByVersion(keys: readonly FamilyVersionKey[]): Map<number, number[]
  * many keys, in the order of their input, for the per-request DataLoaders in `family.loaders.ts`.
  */
 export class FamilyService {
+  /** The registry's raw statements (family.sql.ts), through Prisma's connection on either engine. */
+  private readonly sql: SqlRunner;
+
   constructor(
     private readonly prisma: AtlasPrisma,
     private readonly versions: VersionService,
@@ -189,17 +198,16 @@ export class FamilyService {
     private readonly provider: DatabaseConfig['provider'],
     /** Keys the stored NIK/KK were sealed with; only the clear-identifier batches open them. */
     private readonly identifierKeys: IdentifierKeys,
-  ) {}
+  ) {
+    this.sql = prismaRunner(prisma, provider);
+  }
 
   /**
    * A page of the families in DTSEN at a version (default: latest published) matching the filter, ordered by id,
    * in ONE statement (family.sql.ts). `BadUserInputError` for malformed arguments or cursors, `NotFoundError` for an
-   * unknown version or region; SQLite only for now (`NotSupportedError` on PostgreSQL).
+   * unknown version or region.
    */
   async listFamilies(input: FamiliesInput): Promise<FamilyConnectionView> {
-    if (this.provider !== 'sqlite') {
-      throw new NotSupportedError('families', 'families is only available on SQLite for now (PostgreSQL arrives in a later issue)');
-    }
     const window = pageWindow(input);
     const filter = input.filter ?? {};
     const desil = desilSelection(filter);
@@ -223,8 +231,8 @@ export class FamilyService {
       groundCheckStatus: filter.groundCheckStatus ?? null,
       source: filter.source ?? null,
     };
-    const { sql, params } = familyPageSql(query, window);
-    const rows = await this.prisma.$queryRawUnsafe<(FamilyRow & { probe: number | bigint })[]>(sql, ...params);
+    const { sql, params } = familyPageSql(query, window, dialect(this.provider));
+    const rows = await this.sql.all<FamilyRow & { probe: number }>(sql, params);
     const page = pageOf(
       window,
       rows.map((row) => ({ id: Number(row.id), probe: Number(row.probe) === 1, item: toFamilyView({ ...row, id: Number(row.id) }, version.id) })),
@@ -260,9 +268,9 @@ export class FamilyService {
       });
       return sum._sum.families ?? 0;
     }
-    const { sql, params } = familyCountSql(q);
-    const [row] = await this.prisma.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...params);
-    return Number(row?.n ?? 0);
+    const { sql, params } = familyCountSql(q, dialect(this.provider));
+    const row = await this.sql.get<{ n: number }>(sql, params);
+    return row?.n ?? 0;
   }
 
   /** Batch: each family in its version (null when unknown), in input order; for loaders of other modules' results. */
@@ -316,7 +324,7 @@ export class FamilyService {
       where: { familyId: { in: [...familyIds] } },
       orderBy: [{ familyId: 'asc' }, { validFromVersionId: 'asc' }],
     });
-    return byFamily(familyIds, rows);
+    return byFamily(familyIds, rows.map(toStateView));
   }
 
   /** Batch: every program membership of each family or its people (with the program), by start version and id. */
@@ -417,7 +425,7 @@ export class FamilyService {
         orderBy: { validFromVersionId: 'asc' },
       });
       // Ranges of one family do not overlap; should they, the most recent start wins (ascending order).
-      for (const row of rows) found.set(familyVersionCacheKey({ familyId: row.familyId, versionId }), row);
+      for (const row of rows) found.set(familyVersionCacheKey({ familyId: row.familyId, versionId }), toStateView(row));
     }
     return keys.map((key) => found.get(familyVersionCacheKey(key)) ?? null);
   }

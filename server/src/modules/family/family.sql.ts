@@ -1,6 +1,6 @@
 /**
- * The SQL of `families` (SQLite dialect, positional `?` parameters): one statement for a page and one for the
- * count. Built from the filter as pure functions so that the statements can be inspected (EXPLAIN QUERY PLAN) and
+ * The SQL of `families` (positional `?` parameters, for SQLite or PostgreSQL through `Dialect`, db/sql-runner.ts): one
+ * statement for a page and one for the count. Built from the filter as pure functions so that the statements can be inspected (EXPLAIN QUERY PLAN) and
  * tested. Temporal predicates come from db/temporal-sql.ts and targeting classes from `classificationSql`
  * (publish.sql.ts), the same SQL the targeting cube is classified with.
  *
@@ -8,7 +8,9 @@
  * order; with no region filter, or one at province level, it walks the covering index of `family_state` (led by
  * family_id) so that the first page stops after `first + 1` matches instead of sorting every match; a regency,
  * kecamatan or village filter reads that region's states through the `village_code` index and sorts the (small) set.
+ * SQLite is told which index (`INDEXED BY`); PostgreSQL's planner chooses between the same two indexes itself.
  */
+import type { Dialect } from '../../db/sql-runner.js';
 import { enrollmentActive, flagInForce, memberAt, stateInForce } from '../../db/temporal-sql.js';
 import type { ExclusionCriterionCode } from '../../domain/exclusion-criteria.js';
 import { programByCode, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
@@ -50,9 +52,11 @@ export const FAMILY_STATE_BY_FAMILY_INDEX =
 /** The `family_state` index on village_code. */
 export const FAMILY_STATE_BY_VILLAGE_INDEX = 'family_state_village_code_idx';
 
-/** Collects positional parameters in the order their `?` appear. */
+/** Collects positional parameters in the order their `?` appear, for one dialect. */
 class Params {
   readonly values: unknown[] = [];
+
+  constructor(readonly d: Dialect) {}
 
   /** A `?` standing for `value`. */
   bind(value: unknown): string {
@@ -92,17 +96,17 @@ function desilSql(p: Params, desil: DesilSelection | null): string[] {
 function familyCritSql(p: Params, v: number): string {
   return `COALESCE((SELECT MIN(fc.sort_order) FROM individual fm JOIN exclusion_flag fx ON fx.individual_id = fm.id
       JOIN exclusion_criterion fc ON fc.code = fx.criterion_code
-      WHERE fm.family_id = s.family_id AND fc.excludes_family = 1 AND ${p.at(memberAt, 'fm', v)} AND ${p.at(flagInForce, 'fx', v)}), 99)`;
+      WHERE fm.family_id = s.family_id AND ${p.d.isTrue('fc.excludes_family')} AND ${p.at(memberAt, 'fm', v)} AND ${p.at(flagInForce, 'fx', v)}), 99)`;
 }
 
-/** Membership of person `i` in the program's target group in `year` (domain/targeting-rules.ts). */
+/** Membership of person `i` in the program's target group in `year` (domain/targeting-rules.ts), as 1 or 0. */
 function targetGroupSql(p: Params, rule: ProgramRule, year: number): string {
-  const age = () => `(${p.bind(year)} - CAST(substr(i.birth_date, 1, 4) AS INTEGER))`;
+  const age = () => `(${p.bind(year)} - ${p.d.yearOf('i.birth_date')})`;
   switch (PROGRAM_TARGET_GROUP[rule.code]) {
     case 'EVERYONE':
       return '1';
     case 'ELDERLY_OR_DISABLED':
-      return `CASE WHEN ${age()} >= ${ELDERLY_MIN_AGE} OR i.disability = 1 THEN 1 ELSE 0 END`;
+      return `CASE WHEN ${age()} >= ${ELDERLY_MIN_AGE} OR ${p.d.isTrue('i.disability')} THEN 1 ELSE 0 END`;
     case 'SCHOOL_AGE':
       return `CASE WHEN ${age()} BETWEEN ${SCHOOL_AGE_MIN} AND ${SCHOOL_AGE_MAX} THEN 1 ELSE 0 END`;
   }
@@ -132,7 +136,7 @@ function targetingSql(p: Params, rule: ProgramRule, klass: TargetingClass, q: Fa
   const familyCrit = familyCritSql(p, v);
   const member = `CASE WHEN ${p.at(memberAt, 'i', v)} THEN 1 ELSE 0 END`;
   const facts = `SELECT s.desil AS desil, ${gc} AS gc, ${tg} AS tg, ${recipient} AS recipient,
-      MIN(${ownCrit}, ${familyCrit}) AS crit, ${member} AS member
+      ${p.d.least(ownCrit, familyCrit)} AS crit, ${member} AS member
     FROM individual i WHERE i.family_id = s.family_id`;
   return `EXISTS (SELECT 1 FROM (${facts}) t WHERE ((t.member = 1 AND t.tg = 1) OR t.recipient = 1)
     AND (${classificationSql(rule, 't').klass}) = ${p.bind(klass)})`;
@@ -169,7 +173,7 @@ function preconditionSql(p: Params, mode: FilterMode, rule: ProgramRule, klass: 
     if (pre.anyCheck.length > 0) alternatives.push(`s.desil IN (${list(pre.anyCheck)})`);
     if (pre.onlyUnchecked.length > 0) alternatives.push(`(s.desil IN (${list(pre.onlyUnchecked)}) AND s.ground_check_status = 'NOT_CHECKED')`);
     if (pre.onlyChecked.length > 0) alternatives.push(`(s.desil IN (${list(pre.onlyChecked)}) AND s.ground_check_status <> 'NOT_CHECKED')`);
-    where.push(alternatives.length === 0 ? '0' : `(${alternatives.join(' OR ')})`);
+    where.push(alternatives.length === 0 ? '1 = 0' : `(${alternatives.join(' OR ')})`);
   }
   // An individual program's memberships carry the family of the person (enrollment.family_id).
   if (pre.recipientsOnly) where.push(recipientSql(p, mode, rule.code, v));
@@ -203,15 +207,15 @@ function filterSql(p: Params, q: FamilyQuery, mode: FilterMode): string[] {
 }
 
 /** The index a walk over the filter's states uses: by family id, unless a small region is selected. */
-function stateSource(q: FamilyQuery): string {
+function stateSource(p: Params, q: FamilyQuery): string {
   const small = q.region !== null && (q.region.level === 'REGENCY' || q.region.level === 'DISTRICT' || q.region.level === 'VILLAGE');
-  return `family_state s INDEXED BY ${small ? FAMILY_STATE_BY_VILLAGE_INDEX : FAMILY_STATE_BY_FAMILY_INDEX}`;
+  return p.d.indexed('family_state', 's', small ? FAMILY_STATE_BY_VILLAGE_INDEX : FAMILY_STATE_BY_FAMILY_INDEX);
 }
 
 /** Matching family ids in walking order within the given id bounds, at most `limit`. */
 function walkSql(p: Params, q: FamilyQuery, bounds: (p: Params) => string[], order: 'ASC' | 'DESC', limit: number): string {
   const where = [...filterSql(p, q, 'WALK'), ...bounds(p)];
-  return `SELECT s.family_id AS family_id FROM ${stateSource(q)} WHERE ${where.join('\n  AND ')}
+  return `SELECT s.family_id AS family_id FROM ${stateSource(p, q)} WHERE ${where.join('\n  AND ')}
     ORDER BY s.family_id ${order} LIMIT ${p.bind(limit)}`;
 }
 
@@ -220,28 +224,28 @@ function walkSql(p: Params, q: FamilyQuery, bounds: (p: Params) => string[], ord
  * says more follow) with their `family` row, plus, when a cursor was given, the first match on the cursor's other
  * side (`probe` = 1), so that both `hasNextPage` and `hasPreviousPage` are exact.
  */
-export function familyPageSql(q: FamilyQuery, window: PageWindow): SqlStatement {
-  const p = new Params();
+export function familyPageSql(q: FamilyQuery, window: PageWindow, d: Dialect): SqlStatement {
+  const p = new Params(d);
   const forward = window.direction === 'FORWARD';
   // Bound when the walk places them, after the filter's parameters.
   const bounds = (after: number | null, before: number | null, inclusive = false) => (params: Params) => [
     ...(after === null ? [] : [`s.family_id ${inclusive ? '>=' : '>'} ${params.bind(after)}`]),
     ...(before === null ? [] : [`s.family_id ${inclusive ? '<=' : '<'} ${params.bind(before)}`]),
   ];
-  const parts = [`SELECT family_id, 0 AS probe FROM (${walkSql(p, q, bounds(window.afterId, window.beforeId), forward ? 'ASC' : 'DESC', window.size + 1)})`];
+  const parts = [`SELECT family_id, 0 AS probe FROM (${walkSql(p, q, bounds(window.afterId, window.beforeId), forward ? 'ASC' : 'DESC', window.size + 1)}) page`];
   const cursor = forward ? window.afterId : window.beforeId;
   if (cursor !== null) {
     const probeBounds = forward ? bounds(null, cursor, true) : bounds(cursor, null, true);
-    parts.push(`SELECT family_id, 1 AS probe FROM (${walkSql(p, q, probeBounds, forward ? 'DESC' : 'ASC', 1)})`);
+    parts.push(`SELECT family_id, 1 AS probe FROM (${walkSql(p, q, probeBounds, forward ? 'DESC' : 'ASC', 1)}) probe`);
   }
-  const sql = `SELECT f.id AS id, f.kk_masked AS kkMasked, f.source AS source, f.village_code AS villageCode, w.probe AS probe
+  const sql = `SELECT f.id AS id, f.kk_masked AS "kkMasked", f.source AS source, f.village_code AS "villageCode", w.probe AS probe
     FROM (${parts.join('\nUNION ALL\n')}) w JOIN family f ON f.id = w.family_id`;
   return statement(sql, p);
 }
 
 /** One statement: the number of families matching the filter at the version. */
-export function familyCountSql(q: FamilyQuery): SqlStatement {
-  const p = new Params();
-  const sql = `SELECT COUNT(*) AS n FROM ${stateSource(q)} WHERE ${filterSql(p, q, 'COUNT').join('\n  AND ')}`;
+export function familyCountSql(q: FamilyQuery, d: Dialect): SqlStatement {
+  const p = new Params(d);
+  const sql = `SELECT COUNT(*) AS n FROM ${stateSource(p, q)} WHERE ${filterSql(p, q, 'COUNT').join('\n  AND ')}`;
   return statement(sql, p);
 }

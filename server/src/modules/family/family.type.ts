@@ -166,10 +166,10 @@ export class FamilyState implements Omit<FamilyStateView, 'familyId' | 'villageC
   @Field(() => Int, { description: 'Gold and jewellery, grams.' })
   goldGrams!: number;
 
-  @Field(() => Int, { description: 'Bank savings, rupiah.' })
+  @Field(() => Float, { description: 'Bank savings, whole rupiah (a Float: amounts exceed the 32 bits of Int).' })
   savingsRp!: number;
 
-  @Field(() => Int, { description: 'Outstanding bank loans, rupiah.' })
+  @Field(() => Float, { description: 'Outstanding bank loans, whole rupiah (a Float: amounts exceed the 32 bits of Int).' })
   loansRp!: number;
 }
 

@@ -9,8 +9,9 @@ export class PublishResolver {
   @Authorized('PUBLISH')
   @Mutation(() => DtsenVersion, {
     description:
-      'Publishes a DRAFT version: computes all its rollups and marks it PUBLISHED (immutable from then on). CONFLICT ' +
-      'VERSION_ALREADY_PUBLISHED or VERSION_OUT_OF_ORDER (an earlier version is a draft); NOT_SUPPORTED on PostgreSQL.',
+      'Publishes a DRAFT version: computes all its rollups and marks it PUBLISHED (immutable from then on), in one ' +
+      'transaction, on SQLite or PostgreSQL. CONFLICT VERSION_ALREADY_PUBLISHED, VERSION_OUT_OF_ORDER (an earlier version ' +
+      'is a draft) or PUBLISH_IN_PROGRESS (another publication is running).',
   })
   async publishVersion(@Args(() => PublishVersionArgs) { versionId }: PublishVersionArgs, @Ctx() { services }: AtlasContext): Promise<VersionView> {
     return services.publishing.publish(versionId);

@@ -1,8 +1,10 @@
 /**
  * Publishing a DTSEN version: computes all its rollups in SQL and marks it PUBLISHED, in one transaction, so no
- * reader ever sees a half-built version. Only the new version is computed, incrementally when that pays
- * (publish.sql.ts): the families whose facts changed are recounted at the previous and the new version, and the
- * difference is added to a copy of the previous version's rollups. The first version, a version where more than
+ * reader ever sees a half-built version. The steps are one plan for both engines ({@link rollupPlan}), run here on
+ * SQLite and by `publish.postgres.ts` on PostgreSQL, over the SQL of publish.sql.ts in each engine's dialect. Only
+ * the new version is computed, incrementally when that pays (publish.sql.ts): the families whose facts changed are
+ * recounted at the previous and the new version, and the difference is added to a copy of the previous version's
+ * rollups. The first version, a version where more than
  * INCREMENTAL_MAX_CHANGED_SHARE of the families changed, or `mode: 'full'` counts every family.
  * Publishing a version that is already published is a no-op (its rollups are immutable, enforced by triggers);
  * a publish killed half-way left nothing behind, so it can simply be re-run. Versions are published in order.
@@ -11,7 +13,7 @@ import type { SqliteDatabase } from '../../db/sqlite.js';
 import { versionYear } from '../../domain/versions.js';
 import {
   PER_VERSION_ROLLUPS, ROLLUPS, churnRollupInserts, copyPrevious, cubeStatements, deltaStatements, dirtyStatements, dropTemps,
-  dropZeros, previousStatesStatement, proposalRollupInserts, setupStatements, sideStatements, TRANSITION_ROLLUP,
+  finishRollups, previousStatesStatement, proposalRollupInserts, setupStatements, sideStatements, type SqlDialect, TRANSITION_ROLLUP,
   transitionStatements, warmQueries, QUOTA_RECIPIENT_ROLLUP, quotaRecipientStatements,
 } from './publish.sql.js';
 
@@ -69,6 +71,12 @@ export class VersionOrderError extends Error {
   readonly code = 'VERSION_ORDER';
 }
 
+/** Another publication holds the database's publishing lock (PostgreSQL: one publication at a time per database). */
+export class PublishInProgressError extends Error {
+  override readonly name = 'PublishInProgressError';
+  readonly code = 'PUBLISH_IN_PROGRESS';
+}
+
 export const ROLLUP_TABLES = [
   ...Object.values(ROLLUPS).map((t) => t.name), TRANSITION_ROLLUP.name, QUOTA_RECIPIENT_ROLLUP, ...PER_VERSION_ROLLUPS,
 ];
@@ -92,55 +100,111 @@ export function publishVersionSqlite(db: SqliteDatabase, versionId: number, opti
  * or the benchmark, which rolls back to time both methods on the same version).
  */
 export function buildRollupsSqlite(db: SqliteDatabase, versionId: number, mode: PublishMode = 'auto'): RollupBuild {
+  const plan = rollupPlan(versionId, mode, 'sqlite');
+  let step = plan.next();
+  while (!step.done) {
+    const op = step.value;
+    const t = performance.now();
+    let rows: Row[] = [];
+    if (op.kind === 'rows') rows = db.prepare(op.sql).all(pick(op.sql, op.params)) as Row[];
+    else if (op.kind === 'reads') for (const sql of op.sqls) db.prepare(sql).get();
+    else for (const sql of op.sqls) db.prepare(sql).run(pick(sql, op.params));
+    step = plan.next({ rows, seconds: (performance.now() - t) / 1000 });
+  }
+  return step.value;
+}
+
+/** A row a plan reads. */
+export type Row = Record<string, unknown>;
+
+/**
+ * One database step of {@link rollupPlan}: statements to run (`exec`), to run only for their effect on the page cache
+ * (`reads`), or one query whose rows the plan needs (`rows`). Parameters are named `@name`, all integers.
+ */
+export type PlanOp =
+  | { kind: 'exec'; step: string; sqls: readonly string[]; params: Params }
+  | { kind: 'reads'; step: string; sqls: readonly string[] }
+  | { kind: 'rows'; sql: string; params: Params };
+
+/** What the driver hands back for an op: the rows (of a `rows` op) and how long it took. */
+export interface OpResult {
+  rows: Row[];
+  seconds: number;
+}
+
+/**
+ * The publication of a version as a sequence of database steps, the same for both engines: the driver runs each op
+ * (synchronously on SQLite, {@link buildRollupsSqlite}; asynchronously on PostgreSQL, `publish.postgres.ts`) and
+ * sends back its rows. Checks the version is a draft and the previous one is published, decides full or incremental,
+ * and returns the build's figures.
+ */
+export function* rollupPlan(versionId: number, mode: PublishMode, dialect: SqlDialect): Generator<PlanOp, RollupBuild, OpResult> {
   const started = performance.now();
-  const version = findVersion(db, versionId);
+  const steps: Record<string, number> = {};
+  const base: Params = { v: versionId };
+  function* exec(step: string, sqls: readonly string[], extra: Params = {}): Generator<PlanOp, void, OpResult> {
+    const { seconds } = yield { kind: 'exec', step, sqls, params: { ...base, ...extra } };
+    steps[step] = (steps[step] ?? 0) + seconds;
+  }
+  function* rows(sql: string, params: Params = {}): Generator<PlanOp, Row[], OpResult> {
+    return (yield { kind: 'rows', sql, params: { ...base, ...params } }).rows;
+  }
+  function* count(sql: string, params: Params = {}): Generator<PlanOp, number, OpResult> {
+    return Number((yield* rows(sql, params))[0]?.n ?? 0);
+  }
+
+  const [version] = (yield* rows('SELECT label, status FROM dtsen_version WHERE id = @v')) as Array<{ label: string; status: string }>;
+  if (!version) throw new VersionNotFoundError(`DTSEN version ${versionId} does not exist`);
   if (version.status === 'PUBLISHED') throw new VersionPublishedError(`DTSEN version ${versionId} is published and immutable`);
-  const previous = db.prepare('SELECT id, label, status FROM dtsen_version WHERE id < ? ORDER BY id DESC LIMIT 1').get(versionId) as
-    | { id: number; label: string; status: string }
-    | undefined;
+  const [previous] = (yield* rows('SELECT id, label, status FROM dtsen_version WHERE id < @v ORDER BY id DESC LIMIT 1')) as Array<{
+    id: number; label: string; status: string;
+  }>;
   if (previous && previous.status !== 'PUBLISHED') {
     throw new VersionOrderError(`DTSEN version ${previous.id} (${previous.label}) must be published before version ${versionId}`);
   }
   const year = versionYear(version.label);
-  const run = new StepRunner(db, { v: versionId, prev: previous?.id ?? 0 });
+  base.prev = previous?.id ?? 0;
 
-  for (const table of ROLLUP_TABLES) db.prepare(`DELETE FROM ${table} WHERE version_id = ?`).run(versionId);
-  run.all('setup', [...dropTemps, ...setupStatements]);
+  yield* exec('clear', ROLLUP_TABLES.map((table) => `DELETE FROM ${table} WHERE version_id = @v`));
+  yield* exec('setup', [...dropTemps(dialect), ...setupStatements(dialect)]);
   let familiesCounted = 0;
   let incremental = mode !== 'full' && previous !== undefined;
   if (incremental && previous) {
-    run.all('find changed families', dirtyStatements(versionYear(previous.label), year));
-    familiesCounted = (db.prepare('SELECT COUNT(*) AS n FROM temp.f_dirty').get() as { n: number }).n;
-    const families = (db.prepare('SELECT COUNT(*) AS n FROM family').get() as { n: number }).n;
+    yield* exec('find changed families', dirtyStatements(versionYear(previous.label), year, dialect));
+    familiesCounted = yield* count('SELECT COUNT(*) AS n FROM f_dirty');
+    const families = yield* count('SELECT COUNT(*) AS n FROM family');
     if (mode === 'auto' && familiesCounted > INCREMENTAL_MAX_CHANGED_SHARE * families) incremental = false;
   }
   if (incremental && previous) {
-    run.reads('warm page cache', warmQueries());
-    run.all('count changed at previous', sideStatements('dirty'), { at: previous.id, year: versionYear(previous.label), sign: -1 });
-    run.all('count changed at version', sideStatements('dirty'), { at: versionId, year, sign: 1 });
-    run.all('copy previous rollups', Object.values(ROLLUPS).map(copyPrevious));
+    const warm = warmQueries(dialect);
+    if (warm.length > 0) {
+      const { seconds } = yield { kind: 'reads', step: 'warm page cache', sqls: warm };
+      steps['warm page cache'] = seconds;
+    }
+    yield* exec('count changed at previous', sideStatements('dirty', dialect), { at: previous.id, year: versionYear(previous.label), sign: -1 });
+    yield* exec('count changed at version', sideStatements('dirty', dialect), { at: versionId, year, sign: 1 });
+    yield* exec('copy previous rollups', Object.values(ROLLUPS).map((t) => copyPrevious(t, dialect)));
   } else {
-    run.all('count families', sideStatements('all'), { at: versionId, year, sign: 1 });
-    familiesCounted = (db.prepare('SELECT COALESCE(SUM(families), 0) AS n FROM temp.a_fam').get() as { n: number }).n;
+    yield* exec('count families', sideStatements('all', dialect), { at: versionId, year, sign: 1 });
+    familiesCounted = yield* count('SELECT COALESCE(SUM(families), 0) AS n FROM a_fam');
   }
-  run.all('cube', cubeStatements);
-  for (const [table, statements] of Object.entries(deltaStatements())) run.all(`${table} rollup`, statements);
-  if (incremental) run.all('drop zero rows', Object.values(ROLLUPS).map(dropZeros));
+  yield* exec('cube', cubeStatements(dialect));
+  for (const [table, statements] of Object.entries(deltaStatements(dialect))) yield* exec(`${table} rollup`, statements);
+  const finish = finishRollups(Object.values(ROLLUPS), incremental, dialect);
+  if (finish.length > 0) yield* exec(dialect === 'sqlite' ? 'drop zero rows' : 'write rollups', finish);
   if (previous) {
-    if (!incremental) run.all('previous states', [previousStatesStatement]);
-    run.all('transition rollup', transitionStatements(incremental));
+    if (!incremental) yield* exec('previous states', [previousStatesStatement(dialect)]);
+    yield* exec('transition rollup', transitionStatements(incremental, dialect));
   }
-  run.all('quota recipients', quotaRecipientStatements(incremental));
-  run.all('churn rollup', churnRollupInserts());
-  run.all('proposal rollup', proposalRollupInserts());
-  run.all('cleanup', dropTemps);
+  yield* exec('quota recipients', quotaRecipientStatements(incremental, dialect));
+  yield* exec('churn rollup', churnRollupInserts(dialect));
+  yield* exec('proposal rollup', proposalRollupInserts(dialect));
+  yield* exec('cleanup', dropTemps(dialect));
 
-  const rows: Record<string, number> = {};
-  for (const table of ROLLUP_TABLES) {
-    rows[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE version_id = ?`).get(versionId) as { n: number }).n;
-  }
+  const rowCounts: Record<string, number> = {};
+  for (const table of ROLLUP_TABLES) rowCounts[table] = yield* count(`SELECT COUNT(*) AS n FROM ${table} WHERE version_id = @v`);
   return {
-    versionId, method: incremental ? 'incremental' : 'full', familiesCounted, rows, steps: run.steps,
+    versionId, method: incremental ? 'incremental' : 'full', familiesCounted, rows: rowCounts, steps,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -171,33 +235,7 @@ function findVersion(db: SqliteDatabase, versionId: number): { label: string; st
   return version;
 }
 
-/** Calendar year of a version label ("2025-Q2"), the reference year for ages. */
-
 type Params = Record<string, number>;
-
-/** Runs statements with the parameters each one names, timing each step. */
-class StepRunner {
-  readonly steps: Record<string, number> = {};
-
-  constructor(
-    private readonly db: SqliteDatabase,
-    private readonly params: Params,
-  ) {}
-
-  /** Statements that only read (run for their effect on the page cache). */
-  reads(step: string, sqls: readonly string[]): void {
-    const t = performance.now();
-    for (const sql of sqls) this.db.prepare(sql).get();
-    this.steps[step] = (this.steps[step] ?? 0) + (performance.now() - t) / 1000;
-  }
-
-  all(step: string, sqls: readonly string[], extra: Params = {}): void {
-    const t = performance.now();
-    const params = { ...this.params, ...extra };
-    for (const sql of sqls) this.db.prepare(sql).run(pick(sql, params));
-    this.steps[step] = (this.steps[step] ?? 0) + (performance.now() - t) / 1000;
-  }
-}
 
 /** better-sqlite3 rejects named parameters a statement does not use: pass only the ones it names. */
 function pick(sql: string, params: Params): Params {

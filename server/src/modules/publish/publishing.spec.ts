@@ -88,7 +88,7 @@ describe('publishVersion', () => {
     }
   });
 
-  it('is NOT_SUPPORTED without a SQLite connection (PostgreSQL)', async () => {
+  it('is NOT_SUPPORTED without a database to publish into', async () => {
     const service = new PublishingService(null, new VersionService({} as never));
     await expect(service.publish(3)).rejects.toMatchObject({ extensions: { code: 'NOT_SUPPORTED' } });
   });

@@ -18,8 +18,9 @@ import { protectIdentifier } from '../../domain/identifiers.js';
 import { pbiReactivationEligible, type PbiReactivationCondition } from '../../domain/trends.js';
 import { generateDataset } from '../../generator/generate.js';
 import { testIdentifierKeys } from '../__tests__/fixture.js';
+import { postgresTwin } from '../__tests__/postgres-twin.js';
 import {
-  PBI_REACTIVATION_CONDITIONS, PbiReactivationError, pbiReactivation, type PbiReactivationPicture, type ReactivationScan,
+  PBI_REACTIVATION_CONDITIONS, PbiReactivationError, countPbiReactivation, pbiReactivation, type PbiReactivationPicture, type ReactivationScan,
 } from './reactivation.service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-reactivation-'));
@@ -156,6 +157,25 @@ describe('pbiReactivation on a generated dataset', () => {
     expect(returned[0]).toBeGreaterThan(1);
     expect(returned[0]).toBeLessThan(500);
     expect(returned[0]).toBeLessThan(picture.removed / 10);
+  });
+
+  it('gives the same pictures on PostgreSQL (a copy of this data), on both access paths', async () => {
+    const twin = await postgresTwin(file, 'reactivation');
+    try {
+      // Both access paths at the last version, the default one at an earlier version.
+      for (const [v, scans] of [[2, [undefined]], [VERSIONS, SCANS]] as const) {
+        for (const regionCode of ['ID', province, regency, district, village]) {
+          for (const scan of scans) {
+            const options = { versionId: v, regionCode, ...(scan === undefined ? {} : { scan }) };
+            expect(await countPbiReactivation(twin.sql, options), `${scan ?? 'default'} v${v} ${regionCode}`).toEqual(pbiReactivation(db, options));
+          }
+        }
+      }
+      await expect(countPbiReactivation(twin.sql, { versionId: VERSIONS + 1 })).rejects.toMatchObject({ code: 'UNKNOWN_VERSION' });
+      await expect(countPbiReactivation(twin.sql, { versionId: 1, regionCode: 'XX' })).rejects.toMatchObject({ code: 'UNKNOWN_REGION' });
+    } finally {
+      await twin.close();
+    }
   });
 
   it('rejects an unknown version or region with a typed error', () => {
@@ -388,6 +408,22 @@ describe('pbiReactivation on a hand-made fixture', () => {
       REMOVED_SINCE_MAY_2025: 1, HEALTH_FACILITY_LETTER: 1,
     }));
     expect(pictureAllPaths(db, 7, '32.73.01.1001')).toEqual({ ...pictureAllPaths(db, 7, '32.73'), regionCode: '32.73.01.1001' });
+  });
+
+  it('gives the same hand-worked pictures on PostgreSQL (a copy of the fixture)', async () => {
+    const twin = await postgresTwin(file, 'reactivation_fixture');
+    try {
+      for (let v = 1; v <= 7; v++) {
+        for (const regionCode of ['ID', '33', '32.01', '32.01.01', '32.01.01.1002', '32.73', '32.73.01.1001']) {
+          for (const scan of SCANS) {
+            const onPostgres = await countPbiReactivation(twin.sql, { versionId: v, regionCode, scan });
+            expect(onPostgres, `${scan} v${v} ${regionCode}`).toEqual(pbiReactivation(db, { versionId: v, regionCode, scan }));
+          }
+        }
+      }
+    } finally {
+      await twin.close();
+    }
   });
 
   it('rejects an unknown version or region', () => {

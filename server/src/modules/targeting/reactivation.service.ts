@@ -38,6 +38,9 @@
  * - Region: the village of the family's DTSEN state in force at the version, else the family's civil-registry
  *   (Dukcapil) village.
  */
+import {
+  dialect, query, queryOne, runSteps, runStepsSync, type Dialect, type SqlDialect, type SqlRunner, type SqlSteps,
+} from '../../db/sql-runner.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { enrollmentActive, stateInForce } from '../../db/temporal-sql.js';
 import {
@@ -102,19 +105,36 @@ interface FactsGroup {
   count: number;
 }
 
-/** The PBI-JKN reactivation picture of the people removed from PBI-JKN, for a region at a version. */
+/**
+ * The PBI-JKN reactivation picture of the people removed from PBI-JKN, for a region at a version. Synchronous, on a
+ * SQLite connection (scripts, benchmarks, specs); the API uses {@link countPbiReactivation} on either engine.
+ */
 export function pbiReactivation(db: SqliteDatabase, options: PbiReactivationOptions): PbiReactivationPicture {
+  return runStepsSync(db, reactivationSteps('sqlite', options));
+}
+
+/** {@link pbiReactivation} on either engine. */
+export function countPbiReactivation(sql: SqlRunner, options: PbiReactivationOptions): Promise<PbiReactivationPicture> {
+  return runSteps(sql, reactivationSteps(sql.dialect, options));
+}
+
+function* reactivationSteps(dialectName: SqlDialect, options: PbiReactivationOptions): SqlSteps<PbiReactivationPicture> {
   const { versionId } = options;
   const regionCode = options.regionCode ?? 'ID';
-  const known = Number.isInteger(versionId) && db.prepare('SELECT 1 FROM dtsen_version WHERE id = ?').get(versionId) !== undefined;
+  const known = Number.isInteger(versionId) && (yield* queryOne('SELECT 1 AS one FROM dtsen_version WHERE id = ?', [versionId])) !== undefined;
   if (!known) throw new PbiReactivationError('UNKNOWN_VERSION', `unknown DTSEN version ${versionId}`);
-  const region = db.prepare('SELECT level FROM region WHERE code = ?').get(regionCode) as { level: RegionLevel } | undefined;
+  const region = yield* queryOne<{ level: RegionLevel }>('SELECT level FROM region WHERE code = ?', [regionCode]);
   if (!region) throw new PbiReactivationError('UNKNOWN_REGION', `unknown region ${regionCode}`);
 
-  const groups = db.prepare(reactivationSql(region.level, options.scan ?? (region.level === 'NATION' || region.level === 'PROVINCE' ? 'REGISTRY' : 'REGION'))).all({
+  const scan = options.scan ?? (region.level === 'NATION' || region.level === 'PROVINCE' ? 'REGISTRY' : 'REGION');
+  const groups = yield* query<FactsGroup>(reactivationSql(dialect(dialectName), region.level, scan), {
     v: versionId, may: MAY_2025_VERSION_LABEL, dmax: VERIFIED_DESIL_MAX, r: regionCode, lo: `${regionCode}.`, hi: `${regionCode}/`,
-  }) as FactsGroup[];
+  });
+  return pictureOf(versionId, regionCode, groups);
+}
 
+/** The picture from the groups of removed people sharing the same facts: the pure rule once per group, weighted. */
+function pictureOf(versionId: number, regionCode: string, groups: readonly FactsGroup[]): PbiReactivationPicture {
   const picture: PbiReactivationPicture = {
     versionId, regionCode, removed: 0, reactivated: 0, eligible: 0,
     unmet: Object.fromEntries(PBI_REACTIVATION_CONDITIONS.map((c) => [c, 0])) as Record<PbiReactivationCondition, number>,
@@ -154,8 +174,8 @@ export type ReactivationScan = 'REGISTRY' | 'REGION';
  * The statement for a region level (parameters @v = version, @may = label of the May 2025 version, @dmax = highest
  * verified desil, @r = region code, [@lo, @hi) = the range of village codes below a province, regency or district).
  * - `removal`: the latest end (at or before @v) of each person's ended PBI-JKN memberships, read from the covering
- *   index enrollment(family_id, start_version_id, end_version_id, program_code, individual_id) (the unary `+` keeps
- *   the planner off the individual_id and program_code indexes, which would fetch every row), either for the whole
+ *   index enrollment(family_id, start_version_id, end_version_id, program_code, individual_id) (on SQLite the unary `+`
+ *   keeps the planner off the individual_id and program_code indexes, which would fetch every row), either for the whole
  *   registry or for the region's families. Memberships are found through the family holding them, the family of the
  *   individual.
  * - `person`: the removed people not deceased at @v, with `enrolled_since` from their PBI-JKN membership in force at
@@ -165,15 +185,15 @@ export type ReactivationScan = 'REGISTRY' | 'REGION';
  *   state), the approved reactivation proposals (proposal(family_id)) and the family's updates
  *   (family_state(family_id, valid_from_version_id, valid_to_version_id), covering).
  */
-function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
+function reactivationSql(d: Dialect, level: RegionLevel, scan: ReactivationScan): string {
   const inRegion = (col: string) =>
     level === 'NATION' ? '1 = 1' : level === 'VILLAGE' ? `${col} = @r` : `${col} >= @lo AND ${col} < @hi`;
-  const ended = "+e.program_code = 'PBI_JKN' AND +e.individual_id IS NOT NULL AND e.end_version_id <= @v";
+  const ended = `${d.noIndex('e.program_code')} = 'PBI_JKN' AND ${d.noIndex('e.individual_id')} IS NOT NULL AND e.end_version_id <= @v`;
   const removal = scan === 'REGISTRY'
     ? `SELECT e.individual_id AS individual_id, MAX(e.end_version_id) AS removed_version
       FROM enrollment e
       WHERE ${ended}
-      GROUP BY +e.individual_id`
+      GROUP BY ${d.noIndex('e.individual_id')}`
     : `SELECT e.individual_id AS individual_id, MAX(e.end_version_id) AS removed_version
       FROM (
         SELECT s.family_id AS family_id FROM family_state s WHERE ${inRegion('s.village_code')} AND ${stateInForce('s')}
@@ -183,7 +203,7 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
       ) rf
       JOIN enrollment e ON e.family_id = rf.family_id
       WHERE ${ended}
-      GROUP BY +e.individual_id`;
+      GROUP BY ${d.noIndex('e.individual_id')}`;
   return `WITH removal AS MATERIALIZED (
       ${removal}
     ), person AS MATERIALIZED (
@@ -191,20 +211,20 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
         (SELECT MAX(CASE WHEN a.start_reason = 'REACTIVATION' AND a.start_version_id >= m.removed_version THEN a.start_version_id ELSE 0 END)
           FROM enrollment a
           WHERE a.family_id = i.family_id AND ${enrollmentActive('a')}
-            AND a.program_code = 'PBI_JKN' AND +a.individual_id = m.individual_id) AS enrolled_since
+            AND a.program_code = 'PBI_JKN' AND ${d.noIndex('a.individual_id')} = m.individual_id) AS enrolled_since
       FROM removal m
       JOIN individual i ON i.id = m.individual_id
-      WHERE NOT (i.deceased = 1 AND (i.to_version_id IS NULL OR i.to_version_id <= @v))
+      WHERE NOT (${d.isTrue('i.deceased')} AND (i.to_version_id IS NULL OR i.to_version_id <= @v))
     )
     SELECT removed_version, removed_since, chronic, verified, letter, reactivated_version, data_updated, COUNT(*) AS count
     FROM (
       SELECT p.removed_version,
-        p.removed_version >= COALESCE((SELECT MIN(x.id) FROM dtsen_version x WHERE x.label >= @may), 9e18) AS removed_since,
+        CASE WHEN p.removed_version >= COALESCE((SELECT MIN(x.id) FROM dtsen_version x WHERE x.label >= @may), 9e18) THEN 1 ELSE 0 END AS removed_since,
         CASE WHEN p.chronic_illness THEN 1 ELSE 0 END AS chronic,
         CASE WHEN s.desil BETWEEN 1 AND @dmax THEN 1 ELSE 0 END AS verified,
-        EXISTS (SELECT 1 FROM proposal q
+        CASE WHEN EXISTS (SELECT 1 FROM proposal q
           WHERE q.family_id = p.family_id AND q.kind = 'PBI_REACTIVATION' AND q.status = 'APPROVED'
-            AND q.submitted_version_id >= p.removed_version AND q.submitted_version_id <= @v) AS letter,
+            AND q.submitted_version_id >= p.removed_version AND q.submitted_version_id <= @v) THEN 1 ELSE 0 END AS letter,
         p.enrolled_since AS reactivated_version,
         COALESCE(
           (SELECT MIN(u.valid_from_version_id) FROM family_state u
@@ -215,6 +235,6 @@ function reactivationSql(level: RegionLevel, scan: ReactivationScan): string {
       LEFT JOIN family_state s ON s.family_id = p.family_id AND ${stateInForce('s')}
       WHERE (p.enrolled_since IS NULL OR p.enrolled_since > 0)
         AND ${inRegion('COALESCE(s.village_code, (SELECT f.village_code FROM family f WHERE f.id = p.family_id))')}
-    )
+    ) facts
     GROUP BY removed_version, removed_since, chronic, verified, letter, reactivated_version, data_updated`;
 }

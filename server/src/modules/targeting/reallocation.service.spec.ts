@@ -15,7 +15,12 @@ import { INCLUSION_CAUSE_ORDER, PROGRAM_TARGET_GROUP, inTargetGroup, inclusionCa
 import type { InclusionCause } from '../../domain/targeting-types.js';
 import { generateDataset } from '../../generator/generate.js';
 import { Rng } from '../../generator/rng.js';
-import { ReallocationError, reallocationPlan, removalCounts, type FillUnit, type ReallocationPlan } from './reallocation.service.js';
+import { sqliteRunner } from '../../db/sql-runner.js';
+import { postgresTwin } from '../__tests__/postgres-twin.js';
+import {
+  ReallocationError, planReallocation, reallocationPlan, recipientsByRegency as recipientsByQuotaRegency, regencyQuotas, removalCounts,
+  type FillUnit, type ReallocationPlan,
+} from './reallocation.service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-realloc-'));
 const file = join(dir, 'r.db');
@@ -406,6 +411,39 @@ describe('reallocationPlan', () => {
       }
     } finally {
       db.exec('ROLLBACK');
+    }
+  });
+
+  it('gives the same quotas, recipients and plans on PostgreSQL (a copy of this data)', async () => {
+    const twin = await postgresTwin(file, 'reallocation');
+    try {
+      const local = sqliteRunner(db);
+      const rng = new Rng(23);
+      let compared = 0;
+      const cases = [[2, 'PKH', undefined], [2, 'PBI_JKN', undefined], [VERSIONS, 'PKH', undefined], [VERSIONS, 'SEMBAKO', undefined],
+        [VERSIONS, 'PBI_JKN', undefined], [VERSIONS, 'ATENSI', 200_000], [VERSIONS, 'PIP', 200_000]] as const;
+      for (const [v, program, nationalQuota] of cases) {
+        const rule = programByCode(program);
+        const options = { povertyPeriod: '2024-03', ...(nationalQuota === undefined ? {} : { nationalQuota }) };
+        expect(await regencyQuotas(twin.sql, rule, options), `${program} quotas`).toEqual(await regencyQuotas(local, rule, options));
+        expect(await recipientsByQuotaRegency(twin.sql, v, rule), `${program} v${v} recipients`).toEqual(await recipientsByQuotaRegency(local, v, rule));
+        const expected = expectedStatus(v, program, nationalQuota);
+        const under = [...expected.entries()].filter(([, e]) => e.status === 'UNDER').map(([code]) => code);
+        const over = [...expected.entries()].filter(([, e]) => e.status === 'OVER').map(([code]) => code);
+        const picks = [...new Set(['32.01', ...(under.length > 0 ? [rng.pick(under)] : []), ...(over.length > 0 ? [rng.pick(over)] : [])])];
+        for (const regency of picks) {
+          for (const limit of [5, 1_000_000]) {
+            const plan = { versionId: v, regencyCode: regency, programCode: program, limit, ...(nationalQuota === undefined ? {} : { nationalQuota }) };
+            expect(await planReallocation(twin.sql, plan), `${program} v${v} ${regency} limit ${limit}`).toEqual(reallocationPlan(db, plan));
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThanOrEqual(28);
+      await expect(planReallocation(twin.sql, { versionId: VERSIONS, regencyCode: '32', programCode: 'PKH' })).rejects.toMatchObject({ code: 'UNKNOWN_REGENCY' });
+      await expect(planReallocation(twin.sql, { versionId: VERSIONS, regencyCode: '32.01', programCode: 'ATENSI' })).rejects.toMatchObject({ code: 'NATIONAL_QUOTA_REQUIRED' });
+    } finally {
+      await twin.close();
     }
   });
 

@@ -26,6 +26,9 @@
  *   recipient whose only fault is its desil and that is not ground-checked keeps the benefit (PENDING_GROUND_CHECK)
  *   and is never a removal candidate.
  */
+import {
+  dialect, query, queryOne, runSteps, runStepsSync, type Dialect, type SqlDialect, type SqlRunner, type SqlSteps,
+} from '../../db/sql-runner.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { enrollmentActive, flagInForce, memberAt, stateInForce } from '../../db/temporal-sql.js';
 import { classificationSql } from '../publish/publish.sql.js';
@@ -137,8 +140,20 @@ export interface ReallocationPlan {
   removal?: RemovalSection;
 }
 
-/** The quota status of a regency and program at a version, and its fill or removal plan. */
+/**
+ * The quota status of a regency and program at a version, and its fill or removal plan. Synchronous, on a SQLite
+ * connection (scripts, specs); the API uses {@link planReallocation} on either engine.
+ */
 export function reallocationPlan(db: SqliteDatabase, options: ReallocationPlanOptions): ReallocationPlan {
+  return runStepsSync(db, planSteps('sqlite', options));
+}
+
+/** {@link reallocationPlan} on either engine. */
+export function planReallocation(sql: SqlRunner, options: ReallocationPlanOptions): Promise<ReallocationPlan> {
+  return runSteps(sql, planSteps(sql.dialect, options));
+}
+
+function* planSteps(dialectName: SqlDialect, options: ReallocationPlanOptions): SqlSteps<ReallocationPlan> {
   const { versionId, regencyCode } = options;
   const povertyPeriod = options.povertyPeriod ?? DEFAULT_POVERTY_PERIOD;
   const limit = options.limit ?? DEFAULT_UNIT_LIMIT;
@@ -146,13 +161,13 @@ export function reallocationPlan(db: SqliteDatabase, options: ReallocationPlanOp
   const rule = PROGRAMS.find((p) => p.code === options.programCode);
   if (!rule) throw new ReallocationError('UNKNOWN_PROGRAM', `unknown program ${options.programCode}`);
   const version = Number.isInteger(versionId)
-    ? (db.prepare('SELECT label FROM dtsen_version WHERE id = ?').get(versionId) as { label: string } | undefined)
+    ? yield* queryOne<{ label: string }>('SELECT label FROM dtsen_version WHERE id = ?', [versionId])
     : undefined;
   if (!version) throw new ReallocationError('UNKNOWN_VERSION', `unknown DTSEN version ${versionId}`);
-  const regency = db.prepare("SELECT code FROM region WHERE code = ? AND level = 'REGENCY'").get(regencyCode);
+  const regency = yield* queryOne("SELECT code FROM region WHERE code = ? AND level = 'REGENCY'", [regencyCode]);
   if (!regency) throw new ReallocationError('UNKNOWN_REGENCY', `unknown kabupaten/kota ${regencyCode}`);
 
-  const { nationalQuota, shares } = regencyQuotas(db, rule, { povertyPeriod, nationalQuota: options.nationalQuota });
+  const { nationalQuota, shares } = yield* regencyQuotaSteps(rule, { povertyPeriod, nationalQuota: options.nationalQuota });
   const share = shares.find((s) => s.regionCode === regencyCode);
   if (!share) throw new ReallocationError('UNKNOWN_POVERTY_PERIOD', `no poverty figure of ${regencyCode} for period ${povertyPeriod}`);
 
@@ -166,14 +181,14 @@ export function reallocationPlan(db: SqliteDatabase, options: ReallocationPlanOp
     dmin: rule.desilMin,
     dmax: rule.desilMax,
   };
-  const sql = planSql(rule);
-  const recipients = (db.prepare(sql.recipients).get(params) as { n: number }).n;
+  const sql = planSql(dialect(dialectName), rule);
+  const recipients = (yield* queryOne<{ n: number }>(sql.recipients, params))!.n;
   const { status, gap } = quotaStatus(share.quota, recipients);
   const plan: ReallocationPlan = {
     regencyCode, programCode: rule.code, versionId, povertyPeriod, nationalQuota, quota: share.quota, recipients, status, gap,
   };
-  if (status === 'UNDER') plan.fill = fillSection(db, sql, params, gap, limit);
-  if (status === 'OVER') plan.removal = removalSection(db, sql, params, -gap, limit);
+  if (status === 'UNDER') plan.fill = yield* fillSteps(sql, params, gap, limit);
+  if (status === 'OVER') plan.removal = yield* removalSteps(sql, params, -gap, limit);
   return plan;
 }
 
@@ -196,6 +211,7 @@ export function removalCounts(
 }
 
 interface SqlParams {
+  [name: string]: unknown;
   v: number;
   year: number;
   r: string;
@@ -232,11 +248,11 @@ interface PoolUnit extends ReallocationUnit {
 
 const POOL_INDEX = new Map<number, FillPriority>(FILL_PRIORITY_ORDER.map((p, k) => [k, p]));
 
-function fillSection(db: SqliteDatabase, sql: PlanSql, params: SqlParams, gap: number, limit: number): FillSection {
+function* fillSteps(sql: PlanSql, params: SqlParams, gap: number, limit: number): SqlSteps<FillSection> {
   const cap = Math.min(gap, limit);
   const poolSizes: FillCounts = { groundChecked: 0, waitingList: 0, remaining: 0 };
   const pools: Record<FillPriority, PoolUnit[]> = { groundChecked: [], waitingList: [], remaining: [] };
-  for (const row of db.prepare(sql.pools).all({ ...params, cap }) as Array<UnitRow & { pool: number; size: number; k: number }>) {
+  for (const row of yield* query<UnitRow & { pool: number; size: number; k: number }>(sql.pools, { ...params, cap })) {
     const priority = priorityOf(row.pool);
     poolSizes[priority] = row.size;
     if (row.k <= cap) pools[priority].push({ id: row.id, desil: row.desil, ...(row.rank === null ? {} : { rank: row.rank }), row, priority });
@@ -249,11 +265,11 @@ function fillSection(db: SqliteDatabase, sql: PlanSql, params: SqlParams, gap: n
   };
 }
 
-function removalSection(db: SqliteDatabase, sql: PlanSql, params: SqlParams, excess: number, limit: number): RemovalSection {
+function* removalSteps(sql: PlanSql, params: SqlParams, excess: number, limit: number): SqlSteps<RemovalSection> {
   const cap = Math.min(excess, limit);
   const candidates: Partial<Record<InclusionCause, number>> = {};
   const rows: Array<UnitRow & { cause: InclusionCause }> = [];
-  for (const row of db.prepare(sql.causes).all({ ...params, cap }) as Array<UnitRow & { cause: InclusionCause; size: number; k: number }>) {
+  for (const row of yield* query<UnitRow & { cause: InclusionCause; size: number; k: number }>(sql.causes, { ...params, cap })) {
     candidates[row.cause] = row.size;
     if (row.k <= cap) rows.push(row);
   }
@@ -283,12 +299,17 @@ export interface RegencyQuotas {
  * `resolveNationalQuota`) distributed over the kabupaten/kota by their BPS poor count of `povertyPeriod`.
  */
 export function regencyQuotas(
-  db: SqliteDatabase, rule: ProgramRule, options: { povertyPeriod?: string; nationalQuota?: number | undefined },
-): RegencyQuotas {
-  const nationalQuota = resolveNationalQuota(db, rule, options.nationalQuota);
-  const poverty = db
-    .prepare('SELECT regency_code AS regionCode, poor_thousands AS poor FROM poverty WHERE period = ? ORDER BY regency_code')
-    .all(options.povertyPeriod ?? DEFAULT_POVERTY_PERIOD) as Array<{ regionCode: string; poor: number }>;
+  sql: SqlRunner, rule: ProgramRule, options: { povertyPeriod?: string; nationalQuota?: number | undefined },
+): Promise<RegencyQuotas> {
+  return runSteps(sql, regencyQuotaSteps(rule, options));
+}
+
+function* regencyQuotaSteps(rule: ProgramRule, options: { povertyPeriod?: string; nationalQuota?: number | undefined }): SqlSteps<RegencyQuotas> {
+  const nationalQuota = yield* nationalQuotaSteps(rule, options.nationalQuota);
+  const poverty = yield* query<{ regionCode: string; poor: number }>(
+    'SELECT regency_code AS "regionCode", poor_thousands AS poor FROM poverty WHERE period = ? ORDER BY regency_code',
+    [options.povertyPeriod ?? DEFAULT_POVERTY_PERIOD],
+  );
   return { nationalQuota, shares: regionalQuotas(poverty, nationalQuota) };
 }
 
@@ -297,10 +318,11 @@ export function regencyQuotas(
  * counted exactly as `reallocationPlan` counts one regency's (the same unit SQL), in one grouped statement.
  * Regencies with none are absent.
  */
-export function recipientsByRegency(db: SqliteDatabase, versionId: number, rule: ProgramRule): Map<string, number> {
-  const rows = db
-    .prepare(`SELECT regency_code AS r, COUNT(*) AS n FROM (${recipientUnitsSql(rule, false)}) GROUP BY regency_code`)
-    .all({ v: versionId, p: rule.code }) as Array<{ r: string; n: number }>;
+export async function recipientsByRegency(sql: SqlRunner, versionId: number, rule: ProgramRule): Promise<Map<string, number>> {
+  const rows = await sql.all<{ r: string; n: number }>(
+    `SELECT regency_code AS r, COUNT(*) AS n FROM (${recipientUnitsSql(rule, false)}) u GROUP BY regency_code`,
+    { v: versionId, p: rule.code },
+  );
   return new Map(rows.map((row) => [row.r, row.n]));
 }
 
@@ -308,7 +330,7 @@ export function recipientsByRegency(db: SqliteDatabase, versionId: number, rule:
  * The national quota of a plan: `given` (validated), else the program's national quota multiplied by the dataset's
  * scale. `ReallocationError` NATIONAL_QUOTA_REQUIRED when the program has none or the dataset records no scale.
  */
-export function resolveNationalQuota(db: SqliteDatabase, rule: ProgramRule, given: number | undefined): number {
+function* nationalQuotaSteps(rule: ProgramRule, given: number | undefined): SqlSteps<number> {
   if (given !== undefined) {
     if (!Number.isInteger(given) || given < 0) throw new ReallocationError('INVALID_ARGUMENT', `nationalQuota must be a non-negative integer, got ${given}`);
     return given;
@@ -316,16 +338,15 @@ export function resolveNationalQuota(db: SqliteDatabase, rule: ProgramRule, give
   if (rule.nationalQuota === null) {
     throw new ReallocationError('NATIONAL_QUOTA_REQUIRED', `${rule.code} has no national quota (set by assessment): pass nationalQuota`);
   }
-  const scale = datasetScale(db);
+  const scale = datasetScale(yield* query<{ key: string; value: string }>("SELECT key, value FROM dataset_info WHERE key IN ('scale', 'generator')"));
   if (scale === null) {
     throw new ReallocationError('NATIONAL_QUOTA_REQUIRED', 'the dataset does not record its scale (dataset_info): pass nationalQuota');
   }
   return Math.round(rule.nationalQuota * scale);
 }
 
-/** Scale of a synthetic dataset: `dataset_info` key "scale", or the `scale` of the generator's report; null when absent. */
-export function datasetScale(db: SqliteDatabase): number | null {
-  const rows = db.prepare("SELECT key, value FROM dataset_info WHERE key IN ('scale', 'generator')").all() as Array<{ key: string; value: string }>;
+/** Scale of a synthetic dataset from its `dataset_info` rows: key "scale", or the `scale` of the generator's report; null when absent. */
+export function datasetScale(rows: ReadonlyArray<{ key: string; value: string }>): number | null {
   const read = (key: string): unknown => {
     const row = rows.find((r) => r.key === key);
     if (!row) return undefined;
@@ -343,25 +364,24 @@ export function datasetScale(db: SqliteDatabase): number | null {
   return null;
 }
 
-// ---- SQL (SQLite dialect; parameters as in `SqlParams`, plus @cap for the unit lists) ----
-
+// ---- SQL (both engines through `Dialect`; parameters as in `SqlParams`, plus @cap for the unit lists) ----
 
 /** Flags in force of a family-excluding criterion held by a current member of `family`. */
-const familyFlagsFrom = (family: string) => `individual fm JOIN exclusion_flag fx ON fx.individual_id = fm.id
+const familyFlagsFrom = (d: Dialect, family: string) => `individual fm JOIN exclusion_flag fx ON fx.individual_id = fm.id
   JOIN exclusion_criterion fc ON fc.code = fx.criterion_code
-  WHERE fm.family_id = ${family} AND fc.excludes_family = 1 AND ${memberAt('fm')} AND ${flagInForce('fx')}`;
+  WHERE fm.family_id = ${family} AND ${d.isTrue('fc.excludes_family')} AND ${memberAt('fm')} AND ${flagInForce('fx')}`;
 /** Flags in force of any criterion held by `individual` themself. */
 const ownFlagsFrom = (individual: string) => `exclusion_flag ox JOIN exclusion_criterion oc ON oc.code = ox.criterion_code
   WHERE ox.individual_id = ${individual} AND ${flagInForce('ox')}`;
 
-/** Membership of person `i` in the program's target group at the version's year (domain/targeting-rules.ts). */
-function targetGroupSql(rule: ProgramRule, i: string): string {
-  const age = `(@year - CAST(substr(${i}.birth_date, 1, 4) AS INTEGER))`;
+/** Membership of person `i` in the program's target group at the version's year (domain/targeting-rules.ts), as a condition. */
+function targetGroupSql(d: Dialect, rule: ProgramRule, i: string): string {
+  const age = `(@year - ${d.yearOf(`${i}.birth_date`)})`;
   switch (PROGRAM_TARGET_GROUP[rule.code]) {
     case 'EVERYONE':
-      return '1';
+      return '1 = 1';
     case 'ELDERLY_OR_DISABLED':
-      return `(${age} >= ${ELDERLY_MIN_AGE} OR ${i}.disability = 1)`;
+      return `(${age} >= ${ELDERLY_MIN_AGE} OR ${d.isTrue(`${i}.disability`)})`;
     case 'SCHOOL_AGE':
       return `(${age} BETWEEN ${SCHOOL_AGE_MIN} AND ${SCHOOL_AGE_MAX})`;
   }
@@ -376,33 +396,32 @@ const CAUSE_RANK_SQL = `CASE cause ${INCLUSION_CAUSE_ORDER.map((c, k) => `WHEN '
  */
 function recipientUnitsSql(rule: ProgramRule, oneRegency: boolean): string {
   const where = `${oneRegency ? 'e.regency_code = @r AND ' : ''}e.program_code = @p AND ${enrollmentActive('e')}`;
-  const by = oneRegency ? '' : 'e.regency_code, ';
   return rule.unit === 'FAMILY'
-    ? `SELECT e.regency_code, e.family_id, NULL AS individual_id, e.family_id AS id FROM enrollment e
-       WHERE ${where} GROUP BY ${by}e.family_id`
+    ? `SELECT e.regency_code, e.family_id, CAST(NULL AS INTEGER) AS individual_id, e.family_id AS id FROM enrollment e
+       WHERE ${where} GROUP BY e.regency_code, e.family_id`
     : `SELECT e.regency_code, i.family_id, i.id AS individual_id, i.id AS id FROM enrollment e JOIN individual i ON i.id = e.individual_id
-       WHERE ${where} GROUP BY ${by}i.id`;
+       WHERE ${where} GROUP BY e.regency_code, i.id`;
 }
 
-function planSql(rule: ProgramRule): PlanSql {
+function planSql(d: Dialect, rule: ProgramRule): PlanSql {
   const family = rule.unit === 'FAMILY';
-  const tg = targetGroupSql(rule, 'i');
+  const tg = targetGroupSql(d, rule, 'i');
   const waitingList = `EXISTS (SELECT 1 FROM proposal q WHERE q.family_id = c.family_id
     AND q.kind IN (${WAITING_LIST_PROPOSAL_KINDS.map((k) => `'${k}'`).join(', ')}) AND q.status = 'APPROVED'
     AND q.submitted_version_id <= @v AND (q.program_code = @p OR q.program_code IS NULL))`;
   // Fill candidates: the regency's DTSEN families in force (village range on the village_code index), in range,
   // not excluded, not recipients; for individual programs their current members in the target group.
   const candidates = family
-    ? `SELECT s.family_id, NULL AS individual_id, s.family_id AS id, s.desil, s.national_rank AS rank, s.ground_check_status AS gcs
+    ? `SELECT s.family_id, CAST(NULL AS INTEGER) AS individual_id, s.family_id AS id, s.desil, s.national_rank AS rank, s.ground_check_status AS gcs
        FROM family_state s
        WHERE s.village_code >= @lo AND s.village_code < @hi AND ${stateInForce('s')} AND s.desil BETWEEN @dmin AND @dmax
-         AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom('s.family_id')})
+         AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom(d, 's.family_id')})
          AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.family_id = s.family_id AND e.program_code = @p AND ${enrollmentActive('e')})`
     : `SELECT s.family_id, i.id AS individual_id, i.id AS id, s.desil, s.national_rank AS rank, s.ground_check_status AS gcs
        FROM family_state s JOIN individual i ON i.family_id = s.family_id
        WHERE s.village_code >= @lo AND s.village_code < @hi AND ${stateInForce('s')} AND s.desil BETWEEN @dmin AND @dmax
          AND ${memberAt('i')} AND ${tg}
-         AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom('s.family_id')})
+         AND NOT EXISTS (SELECT 1 FROM ${familyFlagsFrom(d, 's.family_id')})
          AND NOT EXISTS (SELECT 1 FROM ${ownFlagsFrom('i.id')})
          AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.individual_id = i.id AND e.program_code = @p AND ${enrollmentActive('e')})`;
   // Pool = position in FILL_PRIORITY_ORDER (0 groundChecked, 1 waitingList, 2 remaining).
@@ -416,8 +435,8 @@ function planSql(rule: ProgramRule): PlanSql {
     f AS MATERIALIZED (
       SELECT u.family_id, u.individual_id, u.id, COALESCE(s.desil, 0) AS desil, s.national_rank AS rank,
              CASE WHEN s.ground_check_status IS NOT NULL AND s.ground_check_status <> 'NOT_CHECKED' THEN 1 ELSE 0 END AS gc,
-             MIN(COALESCE((SELECT MIN(fc.sort_order) FROM ${familyFlagsFrom('u.family_id')}), 99), ${ownCrit}) AS crit,
-             ${family ? '1' : tg} AS tg, 1 AS recipient
+             ${d.least(`COALESCE((SELECT MIN(fc.sort_order) FROM ${familyFlagsFrom(d, 'u.family_id')}), 99)`, ownCrit)} AS crit,
+             ${family ? '1' : `CASE WHEN ${tg} THEN 1 ELSE 0 END`} AS tg, 1 AS recipient
       FROM u LEFT JOIN family_state s ON s.family_id = u.family_id AND ${stateInForce('s')}
       ${family ? '' : 'JOIN individual i ON i.id = u.individual_id'}
     ),
@@ -427,14 +446,14 @@ function planSql(rule: ProgramRule): PlanSql {
     )`;
 
   return {
-    recipients: `SELECT COUNT(*) AS n FROM (${recipientUnits})`,
+    recipients: `SELECT COUNT(*) AS n FROM (${recipientUnits}) u`,
     // One pass over the candidates: k = position in its pool, poorest first (desil, rank, id).
     pools: `${pooled}
       SELECT family_id, individual_id, id, desil, rank, pool, size, k FROM (
         SELECT pooled.*, COUNT(*) OVER (PARTITION BY pool) AS size,
                ROW_NUMBER() OVER (PARTITION BY pool ORDER BY desil, rank, id) AS k
         FROM pooled
-      ) WHERE k <= MAX(@cap, 1) ORDER BY pool, k`,
+      ) ranked WHERE k <= ${d.greatest('@cap', '1')} ORDER BY pool, k`,
     // One pass over the recipients: k = position in removal order (cause, then id); c = position within the cause.
     causes: `${classified}
       SELECT family_id, individual_id, id, desil, rank, cause, size, k FROM (
@@ -442,6 +461,6 @@ function planSql(rule: ProgramRule): PlanSql {
                ROW_NUMBER() OVER (ORDER BY ${CAUSE_RANK_SQL}, id) AS k,
                ROW_NUMBER() OVER (PARTITION BY cause ORDER BY id) AS c
         FROM cls WHERE cause IS NOT NULL
-      ) WHERE k <= @cap OR c = 1 ORDER BY k`,
+      ) ranked WHERE k <= @cap OR c = 1 ORDER BY k`,
   };
 }

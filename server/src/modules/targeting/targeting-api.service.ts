@@ -11,25 +11,24 @@
  *   exactly as `reallocationPlan` counts them: read from `quota_recipient_rollup` for a published version, else
  *   counted in one grouped statement (`recipientsByRegency`). The targeting cube cannot give that number: it counts a
  *   recipient in the village of its family's state at the version, which differs for a family that moved to another
- *   kabupaten while its membership stayed in the old one's quota. SQLite only (the direct connection);
- *   `NotSupportedError` on PostgreSQL.
+ *   kabupaten while its membership stayed in the old one's quota. Raw SQL on either engine (db/sql-runner.ts).
  * - Scenarios: the same cube cells under overridden rules (`applyOverrides`, `compareScenario`).
  */
 import type { AtlasPrisma } from '../../db/prisma.js';
-import type { SqliteDatabase } from '../../db/sqlite.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { eligibility, summarize } from '../../domain/classification.js';
 import type { ExclusionCriterionCode } from '../../domain/exclusion-criteria.js';
 import { PROGRAMS, programByCode, type ProgramCode, type ProgramRule } from '../../domain/programs.js';
 import type { QuotaStatusCode } from '../../domain/quota-status.js';
 import { ScenarioRuleError, applyOverrides, compareScenario, type ScenarioOverride } from '../../domain/scenario.js';
-import { BadUserInputError, NotFoundError, requireSqlite, assertUnreachable } from '../../graphql/errors.js';
+import { BadUserInputError, NotFoundError, assertUnreachable } from '../../graphql/errors.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { RegionService } from '../region/region.service.js';
 import type { RegionView } from '../region/region.type.js';
 import type { VersionService } from '../version/version.service.js';
 import type { VersionView } from '../version/version.type.js';
 import {
-  DEFAULT_POVERTY_PERIOD, DEFAULT_UNIT_LIMIT, ReallocationError, reallocationPlan, recipientsByRegency, regencyQuotas,
+  DEFAULT_POVERTY_PERIOD, DEFAULT_UNIT_LIMIT, ReallocationError, planReallocation, recipientsByRegency, regencyQuotas,
   type RegencyQuotas,
 } from './reallocation.service.js';
 import {
@@ -103,8 +102,8 @@ export class TargetingService {
     private readonly prisma: AtlasPrisma,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
-    /** The direct SQLite connection; null on PostgreSQL. */
-    private readonly sqlite: SqliteDatabase | null,
+    /** Raw SQL for the statements Prisma cannot express: the direct SQLite connection, or Prisma's PostgreSQL pool. */
+    private readonly sql: SqlRunner,
   ) {}
 
   /** Targeting summary of a region and program, with rows by inclusion cause, sub-region or desil. */
@@ -156,7 +155,6 @@ export class TargetingService {
 
   /** Quota, recipients, gap and status of the kabupaten/kota, filtered, sorted and paged, with totals of the filtered set. */
   async quotaStatus(input: QuotaStatusInput): Promise<QuotaStatusView> {
-    const db = requireSqlite(this.sqlite, 'quotaStatus');
     const limit = input.limit ?? QUOTA_DEFAULT_LIMIT;
     const offset = input.offset ?? 0;
     if (!Number.isInteger(limit) || limit < 1 || limit > QUOTA_MAX_LIMIT) {
@@ -176,9 +174,9 @@ export class TargetingService {
     if (regency && regency.level !== 'REGENCY') {
       throw new BadUserInputError('regencyCode', `${regency.code} is a ${regency.level}, not a kabupaten/kota`);
     }
-    const quotas = this.quotas(db, rule, povertyPeriod, input.nationalQuota);
+    const quotas = await this.quotas(rule, povertyPeriod, input.nationalQuota);
     const regencies = await this.regencies();
-    const rows = quotaRows(quotas.shares, this.quotaRecipients(db, version, rule), regencies);
+    const rows = quotaRows(quotas.shares, await this.quotaRecipients(version, rule), regencies);
     const filtered = filterQuotaRows(rows, { statuses: input.status, provinceCode: province?.code, regencyCode: regency?.code, search: input.search });
     const sorted = sortQuotaRows(filtered, input.sort?.field ?? 'GAP', input.sort?.direction ?? 'DESC');
     return {
@@ -189,7 +187,6 @@ export class TargetingService {
 
   /** The reallocation plan of one kabupaten/kota (reallocation.service.ts), with typed errors. */
   async reallocationPlan(input: ReallocationPlanInput): Promise<ReallocationPlanView> {
-    const db = requireSqlite(this.sqlite, 'reallocationPlan');
     const limit = input.limit ?? DEFAULT_UNIT_LIMIT;
     if (!Number.isInteger(limit) || limit < 0 || limit > PLAN_MAX_LIMIT) {
       throw new BadUserInputError('limit', `limit must be between 0 and ${PLAN_MAX_LIMIT}, got ${limit}`);
@@ -201,8 +198,8 @@ export class TargetingService {
     ]);
     if (regency.level !== 'REGENCY') throw new BadUserInputError('regencyCode', `${regency.code} is a ${regency.level}, not a kabupaten/kota`);
     const rule = programByCode(input.programCode);
-    const plan = this.mapReallocationErrors({ versionId: version.id, regencyCode: regency.code, povertyPeriod }, () =>
-      reallocationPlan(db, {
+    const plan = await this.mapReallocationErrors({ versionId: version.id, regencyCode: regency.code, povertyPeriod }, () =>
+      planReallocation(this.sql, {
         versionId: version.id, regencyCode: regency.code, programCode: rule.code, povertyPeriod, limit,
         ...(input.nationalQuota === null || input.nationalQuota === undefined ? {} : { nationalQuota: input.nationalQuota }),
       }),
@@ -308,11 +305,12 @@ export class TargetingService {
    * Recipients per kabupaten/kota carrying them in its quota: the publication's `quota_recipient_rollup` for a
    * published version, else counted from the enrollments in force (the same count).
    */
-  private quotaRecipients(db: SqliteDatabase, version: VersionView, rule: ProgramRule): Map<string, number> {
-    if (version.status !== 'PUBLISHED') return recipientsByRegency(db, version.id, rule);
-    const rows = db
-      .prepare('SELECT regency_code AS r, units AS n FROM quota_recipient_rollup WHERE version_id = ? AND program_code = ?')
-      .all(version.id, rule.code) as Array<{ r: string; n: number }>;
+  private async quotaRecipients(version: VersionView, rule: ProgramRule): Promise<Map<string, number>> {
+    if (version.status !== 'PUBLISHED') return recipientsByRegency(this.sql, version.id, rule);
+    const rows = await this.sql.all<{ r: string; n: number }>(
+      'SELECT regency_code AS r, units AS n FROM quota_recipient_rollup WHERE version_id = ? AND program_code = ?',
+      [version.id, rule.code],
+    );
     return new Map(rows.map((row) => [row.r, row.n]));
   }
 
@@ -346,17 +344,16 @@ export class TargetingService {
   private async scenarioQuota(
     version: VersionView, region: RegionView, povertyPeriod: string, baseRule: ProgramRule, scenarioRule: ProgramRule, override: ScenarioOverride,
   ): Promise<{ baseline: QuotaStatusCountsView | null; scenario: QuotaStatusCountsView | null }> {
-    const db = requireSqlite(this.sqlite, 'scenario quota status');
     const regencies = await this.regencies();
     const inRegion = [...regencies.values()].filter(
       (r) => region.level === 'NATION' || r.code === region.code || r.parentCode === region.code,
     );
     const regionCodes = new Set(inRegion.map((r) => r.code));
-    const recipients = this.quotaRecipients(db, version, baseRule);
+    const recipients = await this.quotaRecipients(version, baseRule);
     const counts = async (rule: ProgramRule, nationalQuota: number | undefined): Promise<QuotaStatusCountsView | null> => {
       let quotas: RegencyQuotas;
       try {
-        quotas = this.quotas(db, rule, povertyPeriod, nationalQuota);
+        quotas = await this.quotas(rule, povertyPeriod, nationalQuota);
       } catch (error) {
         // A program without a national quota has no quota status (ATENSI, PIP) unless the scenario gives one.
         if (error instanceof BadUserInputError && nationalQuota === undefined) return null;
@@ -373,11 +370,11 @@ export class TargetingService {
     return { baseline: await counts(baseRule, undefined), scenario: await counts(scenarioRule, override.nationalQuota) };
   }
 
-  private quotas(db: SqliteDatabase, rule: ProgramRule, povertyPeriod: string, nationalQuota: number | null | undefined): RegencyQuotas {
+  private async quotas(rule: ProgramRule, povertyPeriod: string, nationalQuota: number | null | undefined): Promise<RegencyQuotas> {
     if (nationalQuota !== null && nationalQuota !== undefined && (!Number.isInteger(nationalQuota) || nationalQuota < 0)) {
       throw new BadUserInputError('nationalQuota', `nationalQuota must be a non-negative integer, got ${nationalQuota}`);
     }
-    const quotas = this.mapReallocationErrors({ povertyPeriod }, () => regencyQuotas(db, rule, { povertyPeriod, nationalQuota: nationalQuota ?? undefined }));
+    const quotas = await this.mapReallocationErrors({ povertyPeriod }, () => regencyQuotas(this.sql, rule, { povertyPeriod, nationalQuota: nationalQuota ?? undefined }));
     if (quotas.shares.length === 0) throw new NotFoundError('PovertyPeriod', povertyPeriod, `no BPS poverty figures for period ${povertyPeriod}`);
     return quotas;
   }
@@ -390,9 +387,9 @@ export class TargetingService {
 
 
   /** Runs a reallocation computation, turning its `ReallocationError`s into typed API errors about `keys`. */
-  private mapReallocationErrors<T>(keys: { versionId?: number; regencyCode?: string; povertyPeriod: string }, run: () => T): T {
+  private async mapReallocationErrors<T>(keys: { versionId?: number; regencyCode?: string; povertyPeriod: string }, run: () => Promise<T>): Promise<T> {
     try {
-      return run();
+      return await run();
     } catch (error) {
       if (!(error instanceof ReallocationError)) throw error;
       switch (error.code) {

@@ -199,11 +199,17 @@ export function page<T>(rows: readonly T[], offset: number, limit: number | null
 
 /**
  * Scenario minus baseline of the figures, given the domain's difference (`compareScenario`): the same fields, each
- * signed; `inclusionByCause` lists every cause present in either summary, in `INCLUSION_CAUSE_ORDER`.
+ * signed; `inclusionByCause` lists every cause present in either summary, in `INCLUSION_CAUSE_ORDER`. Each carries
+ * the two figures it is the difference of (`differenceOf`, not shown), so that a difference is withheld wherever an
+ * operand is a small cell (`domain/suppression.ts`).
  */
-export type FiguresDifference = TargetingFigures;
+export interface FiguresDifference extends TargetingFigures {
+  differenceOf: [TargetingFigures, TargetingFigures];
+  inclusionByCause: Array<CauseCount & { differenceOf: [{ units: number }, { units: number }] }>;
+}
 
 export function figuresDifference(baseline: TargetingFigures, scenario: TargetingFigures, d: SummaryDifference): FiguresDifference {
+  const causeUnits = (figures: TargetingFigures, cause: InclusionCause) => ({ units: figures.inclusionByCause.find((c) => c.cause === cause)?.units ?? 0 });
   return {
     units: scenario.units - baseline.units,
     eligible: d.eligible,
@@ -217,7 +223,12 @@ export function figuresDifference(baseline: TargetingFigures, scenario: Targetin
     exclusionRate: scenario.exclusionRate - baseline.exclusionRate,
     coverage: d.coverage,
     leakage: d.leakage,
-    inclusionByCause: INCLUSION_CAUSE_ORDER.filter((c) => c in d.inclusionByCause).map((cause) => ({ cause, units: d.inclusionByCause[cause] ?? 0 })),
+    inclusionByCause: INCLUSION_CAUSE_ORDER.filter((c) => c in d.inclusionByCause).map((cause) => ({
+      cause,
+      units: d.inclusionByCause[cause] ?? 0,
+      differenceOf: [causeUnits(baseline, cause), causeUnits(scenario, cause)],
+    })),
+    differenceOf: [baseline, scenario],
   };
 }
 

@@ -2,12 +2,8 @@
 // expected numbers are worked out by hand below (the generated national dataset is tested in test/api/targeting.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtlasPrisma } from '../../db/prisma.js';
-import { NotSupportedError } from '../../graphql/errors.js';
-import { startTestApi, type TestApi } from '../__tests__/api-harness.js';
+import { TEST_ENGINES, startTestApi, type TestApi } from '../__tests__/api-harness.js';
 import { fixture } from '../__tests__/fixture.js';
-import type { RegionService } from '../region/region.service.js';
-import type { VersionService } from '../version/version.service.js';
-import { TargetingService } from './targeting-api.service.js';
 
 type Cube = [region: string, desil: number, recipient: boolean, units: number, extra?: { criterionCode?: string; groundChecked?: boolean }];
 
@@ -71,10 +67,10 @@ interface Summary {
 }
 const SUMMARY = 'units eligible recipients correctRecipients inclusionErrors exclusionErrors pendingGroundCheck notEligible inclusionRate exclusionRate coverage leakage';
 
-describe('targeting analyses on the fixture', () => {
+describe.each(TEST_ENGINES)('targeting analyses on the fixture (%s)', (engine) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ publish: false });
+    api = await startTestApi({ publish: false, engine });
     await seed(api.prisma as unknown as AtlasPrisma);
   });
   afterAll(async () => {
@@ -208,11 +204,5 @@ describe('targeting analyses on the fixture', () => {
     expect(pkh!.baseline.eligible).toBe(5);
     expect(pkh!.scenario.eligible).toBe(2);
     expect(pkh!.moves).toEqual([{ from: 'CORRECT_RECIPIENT', to: 'PENDING_GROUND_CHECK', units: 3 }]);
-  });
-
-  it('is SQLite-only for the quota computations', async () => {
-    const service = new TargetingService({} as AtlasPrisma, {} as RegionService, {} as VersionService, null);
-    await expect(service.quotaStatus({ programCode: 'PKH' })).rejects.toBeInstanceOf(NotSupportedError);
-    await expect(service.reallocationPlan({ programCode: 'PKH', regencyCode: '32.01' })).rejects.toBeInstanceOf(NotSupportedError);
   });
 });

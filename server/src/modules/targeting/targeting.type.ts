@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
 import { ProgramCode } from '../program/program.enums.js';
 import { ProgramUnit } from '../program/program.type.js';
 import { Region, type RegionView } from '../region/region.type.js';
@@ -99,8 +100,11 @@ export class InclusionCauseUnits implements CauseCount {
   @Field(() => InclusionCause, { description: 'The (first) cause of the inclusion errors.' })
   cause!: InclusionCause;
 
-  @Field(() => Int, { description: 'Number of units (signed in a scenario difference).' })
+  @SmallCellField(() => Int, { description: 'Number of units (signed in a scenario difference).' })
   units!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('TargetingSummary', {
@@ -109,44 +113,47 @@ export class InclusionCauseUnits implements CauseCount {
     'recipients + exclusion errors; recipients = correct recipients + inclusion errors + pending ground checks.',
 })
 export class TargetingSummary implements TargetingFigures {
-  @Field(() => Int, { description: "Every unit of the program in the region (families or individuals, by the program's unit)." })
+  @SmallCellField(() => Int, { description: "Every unit of the program in the region (families or individuals, by the program's unit)." })
   units!: number;
 
-  @Field(() => Int, { description: 'Eligible units: in DTSEN, desil in range, in the target group, no exclusion criterion; recipients or not.' })
+  @SmallCellField(() => Int, { description: 'Eligible units: in DTSEN, desil in range, in the target group, no exclusion criterion; recipients or not.' })
   eligible!: number;
 
-  @Field(() => Int, { description: 'Units receiving the program.' })
+  @SmallCellField(() => Int, { description: 'Units receiving the program.' })
   recipients!: number;
 
-  @Field(() => Int, { description: 'Recipients that are eligible.' })
+  @SmallCellField(() => Int, { description: 'Recipients that are eligible.' })
   correctRecipients!: number;
 
-  @Field(() => Int, { description: 'Recipients that should not receive (see inclusionByCause).' })
+  @SmallCellField(() => Int, { description: 'Recipients that should not receive (see inclusionByCause).' })
   inclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Eligible units that do not receive.' })
+  @SmallCellField(() => Int, { description: 'Eligible units that do not receive.' })
   exclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Recipients whose only fault is a desil outside the range, not yet ground-checked: they keep the benefit until the check.' })
+  @SmallCellField(() => Int, { description: 'Recipients whose only fault is a desil outside the range, not yet ground-checked: they keep the benefit until the check.' })
   pendingGroundCheck!: number;
 
-  @Field(() => Int, { description: 'Units neither eligible nor receiving.' })
+  @SmallCellField(() => Int, { description: 'Units neither eligible nor receiving.' })
   notEligible!: number;
 
-  @Field(() => Float, { description: 'Inclusion errors / recipients; 0 when nobody receives.' })
+  @SmallCellField(() => Float, { of: ['inclusionErrors', 'recipients'], description: 'Inclusion errors / recipients; 0 when nobody receives.' })
   inclusionRate!: number;
 
-  @Field(() => Float, { description: 'Exclusion errors / eligible units; 0 when nobody is eligible.' })
+  @SmallCellField(() => Float, { of: ['exclusionErrors', 'eligible'], description: 'Exclusion errors / eligible units; 0 when nobody is eligible.' })
   exclusionRate!: number;
 
-  @Field(() => Float, { description: 'Eligible recipients / eligible units; 0 when nobody is eligible.' })
+  @SmallCellField(() => Float, { of: ['correctRecipients', 'eligible'], description: 'Eligible recipients / eligible units; 0 when nobody is eligible.' })
   coverage!: number;
 
-  @Field(() => Float, { description: 'Ineligible recipients (inclusion errors and pending ground checks) / recipients; 0 when nobody receives.' })
+  @SmallCellField(() => Float, { of: ['inclusionErrors', 'pendingGroundCheck', 'recipients'], description: 'Ineligible recipients (inclusion errors and pending ground checks) / recipients; 0 when nobody receives.' })
   leakage!: number;
 
   @Field(() => [InclusionCauseUnits], { description: 'Inclusion errors per (first) cause, in removal order; causes with none omitted.' })
   inclusionByCause!: CauseCount[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('TargetingCauseRow', { description: 'Inclusion errors of one cause in the region.' })
@@ -154,14 +161,17 @@ export class TargetingCauseRow implements CauseRow {
   @Field(() => InclusionCause, { description: 'The cause.' })
   cause!: InclusionCause;
 
-  @Field(() => Int, { description: 'Inclusion errors whose first cause this is.' })
+  @SmallCellField(() => Int, { description: 'Inclusion errors whose first cause this is.' })
   units!: number;
 
-  @Field(() => Float, { description: 'Share of all inclusion errors; 0 when there are none.' })
+  @SmallCellField(() => Float, { of: ['units'], description: 'Share of all inclusion errors; 0 when there are none.' })
   shareOfInclusionErrors!: number;
 
-  @Field(() => Float, { description: 'Share of all recipients; 0 when nobody receives.' })
+  @SmallCellField(() => Float, { of: ['units'], description: 'Share of all recipients; 0 when nobody receives.' })
   shareOfRecipients!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('TargetingSubRegionRow', { description: 'The targeting summary of one child region.' })
@@ -245,17 +255,20 @@ export class RegencyQuotaStatus {
   @Field(() => Int, { description: 'Quota: the share rounded by largest remainder (the quotas sum exactly to the national quota).' })
   quota!: number;
 
-  @Field(() => Int, { description: 'Units receiving the program that the kabupaten/kota carries in its quota (enrollment.regency_code), as reallocationPlan counts them.' })
+  @SmallCellField(() => Int, { description: 'Units receiving the program that the kabupaten/kota carries in its quota (enrollment.regency_code), as reallocationPlan counts them.' })
   recipients!: number;
 
-  @Field(() => Int, { description: 'quota - recipients: free places when positive, excess recipients when negative.' })
+  @SmallCellField(() => Int, { of: ['recipients'], description: 'quota - recipients: free places when positive, excess recipients when negative.' })
   gap!: number;
 
-  @Field(() => Float, { nullable: true, description: 'gap / quota; null when the quota is 0.' })
+  @SmallCellField(() => Float, { of: ['recipients'], description: 'gap / quota; null when the quota is 0.' })
   gapRatio!: number | null;
 
-  @Field(() => QuotaStatusCode, { description: 'UNDER, OVER or MATCH.' })
+  @SmallCellField(() => QuotaStatusCode, { of: ['recipients'], description: 'UNDER, OVER or MATCH.' })
   status!: QuotaStatusCode;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('QuotaStatusTotals', { description: 'Totals over a set of kabupaten/kota.' })
@@ -275,14 +288,17 @@ export class QuotaStatusTotals implements QuotaTotals {
   @Field(() => Int, { description: 'Sum of their quotas.' })
   quota!: number;
 
-  @Field(() => Int, { description: 'Sum of their recipients.' })
+  @SmallCellField(() => Int, { description: 'Sum of their recipients.' })
   recipients!: number;
 
-  @Field(() => Int, { description: 'Free places in the kabupaten/kota under quota.' })
+  @SmallCellField(() => Int, { of: ['recipients'], description: 'Free places in the kabupaten/kota under quota.' })
   shortfall!: number;
 
-  @Field(() => Int, { description: 'Recipients above quota in the kabupaten/kota over quota.' })
+  @SmallCellField(() => Int, { of: ['recipients'], description: 'Recipients above quota in the kabupaten/kota over quota.' })
   excess!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('QuotaStatus', {
@@ -323,8 +339,11 @@ export class FillPriorityCount {
   @Field(() => FillPriority, { description: 'The priority.' })
   priority!: FillPriority;
 
-  @Field(() => Int, { description: 'Number of units.' })
+  @SmallCellField(() => Int, { description: 'Number of units.' })
   units!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 /**
@@ -424,20 +443,24 @@ export class ReallocationPlan implements Omit<ReallocationPlanView, 'fill' | 're
   @Field(() => Int, { description: "The kabupaten/kota's quota (largest remainder)." })
   quota!: number;
 
-  @Field(() => Int, { description: 'Units receiving the program that the kabupaten/kota carries in its quota.' })
+  @SmallCellField(() => Int, { description: 'Units receiving the program that the kabupaten/kota carries in its quota.' })
   recipients!: number;
 
-  @Field(() => QuotaStatusCode, { description: 'UNDER, OVER or MATCH.' })
+  @SmallCellField(() => QuotaStatusCode, { of: ['recipients'], description: 'UNDER, OVER or MATCH.' })
   status!: QuotaStatusCode;
 
-  @Field(() => Int, { description: 'quota - recipients.' })
+  @SmallCellField(() => Int, { of: ['recipients'], description: 'quota - recipients.' })
   gap!: number;
 
-  @Field(() => ReallocationFill, { nullable: true, description: 'Set when UNDER quota.' })
+  // Which of the two is set says the status: withheld with it.
+  @SmallCellField(() => ReallocationFill, { of: ['recipients'], description: 'Set when UNDER quota.' })
   fill!: ReallocationPlanView['fill'];
 
-  @Field(() => ReallocationRemoval, { nullable: true, description: 'Set when OVER quota.' })
+  @SmallCellField(() => ReallocationRemoval, { of: ['recipients'], description: 'Set when OVER quota.' })
   removal!: ReallocationPlanView['removal'];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 // ---- scenario ----
@@ -451,46 +474,53 @@ export class TargetingRule {
   desilMax!: number;
 }
 
-@ObjectType('TargetingSummaryDifference', { description: 'Scenario minus baseline of a targeting summary.' })
-export class TargetingSummaryDifference implements FiguresDifference {
-  @Field(() => Int, { description: 'Difference of all units (always 0: a scenario re-classifies the same units).' })
+@ObjectType('TargetingSummaryDifference', {
+  description:
+    'Scenario minus baseline of a targeting summary. A difference is withheld when it, or the same figure of the ' +
+    'baseline or the scenario, is a small cell (else the withheld side would follow from the other two).',
+})
+export class TargetingSummaryDifference implements Omit<FiguresDifference, 'differenceOf' | 'inclusionByCause'> {
+  @SmallCellField(() => Int, { description: 'Difference of all units (always 0: a scenario re-classifies the same units).' })
   units!: number;
 
-  @Field(() => Int, { description: 'Difference of eligible units.' })
+  @SmallCellField(() => Int, { description: 'Difference of eligible units.' })
   eligible!: number;
 
-  @Field(() => Int, { description: 'Difference of recipients (0: a scenario changes rules, not memberships).' })
+  @SmallCellField(() => Int, { description: 'Difference of recipients (0: a scenario changes rules, not memberships).' })
   recipients!: number;
 
-  @Field(() => Int, { description: 'Difference of correct recipients.' })
+  @SmallCellField(() => Int, { description: 'Difference of correct recipients.' })
   correctRecipients!: number;
 
-  @Field(() => Int, { description: 'Difference of inclusion errors.' })
+  @SmallCellField(() => Int, { description: 'Difference of inclusion errors.' })
   inclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Difference of exclusion errors.' })
+  @SmallCellField(() => Int, { description: 'Difference of exclusion errors.' })
   exclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Difference of pending ground checks.' })
+  @SmallCellField(() => Int, { description: 'Difference of pending ground checks.' })
   pendingGroundCheck!: number;
 
-  @Field(() => Int, { description: 'Difference of units not eligible.' })
+  @SmallCellField(() => Int, { description: 'Difference of units not eligible.' })
   notEligible!: number;
 
-  @Field(() => Float, { description: 'Difference of the inclusion rate.' })
+  @SmallCellField(() => Float, { of: ['inclusionErrors', 'recipients'], description: 'Difference of the inclusion rate.' })
   inclusionRate!: number;
 
-  @Field(() => Float, { description: 'Difference of the exclusion rate.' })
+  @SmallCellField(() => Float, { of: ['exclusionErrors', 'eligible'], description: 'Difference of the exclusion rate.' })
   exclusionRate!: number;
 
-  @Field(() => Float, { description: 'Difference of coverage.' })
+  @SmallCellField(() => Float, { of: ['correctRecipients', 'eligible'], description: 'Difference of coverage.' })
   coverage!: number;
 
-  @Field(() => Float, { description: 'Difference of leakage.' })
+  @SmallCellField(() => Float, { of: ['inclusionErrors', 'pendingGroundCheck', 'recipients'], description: 'Difference of leakage.' })
   leakage!: number;
 
   @Field(() => [InclusionCauseUnits], { description: 'Signed difference of inclusion errors per cause present in either summary.' })
   inclusionByCause!: CauseCount[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('TargetingClassMove', { description: 'Units whose targeting class changes between baseline and scenario.' })
@@ -501,8 +531,11 @@ export class TargetingClassMove {
   @Field(() => TargetingClass, { description: 'Class under the scenario rule.' })
   to!: TargetingClass;
 
-  @Field(() => Int, { description: 'Number of units.' })
+  @SmallCellField(() => Int, { description: 'Number of units.' })
   units!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('QuotaStatusCounts', { description: 'Quota status of the kabupaten/kota of a region under one rule.' })

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../db/sqlite.js';
 import { generateDataset } from '../../generator/generate.js';
-import { TransitionsError, desilTransitions } from './transitions.service.js';
+import { postgresTwin } from '../__tests__/postgres-twin.js';
+import { TransitionsError, countDesilTransitions, desilTransitions } from './transitions.service.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dtsen-transitions-'));
 const file = join(dir, 't.db');
@@ -121,6 +122,26 @@ describe('desilTransitions', () => {
     expect(rowTotals(national.counts)[0]).toBeGreaterThan(0);
     expect(columnTotals(national.counts)[0]).toBeGreaterThan(0);
     expect(national.total - national.counts.reduce((s, row, k) => s + row[k]!, 0)).toBeGreaterThan(0);
+  });
+
+  it('gives the same matrices on PostgreSQL (a copy of this data)', async () => {
+    const twin = await postgresTwin(file, 'transitions');
+    try {
+      // The nation and the region with the most family states at each level.
+      const regions = ['ID', ...['r.province_code', 'r.regency_code', 'r.parent_code', 'r.code'].map((column) =>
+        (db.prepare(`SELECT ${column} AS code FROM family_state s JOIN region r ON r.code = s.village_code GROUP BY 1 ORDER BY COUNT(*) DESC, 1 LIMIT 1`)
+          .get() as { code: string }).code)];
+      for (const [from, to] of PAIRS) {
+        for (const regionCode of regions) {
+          const onPostgres = await countDesilTransitions(twin.sql, { regionCode, fromVersionId: from, toVersionId: to });
+          expect(onPostgres, `${regionCode} v${from}->v${to}`).toEqual(desilTransitions(db, { regionCode, fromVersionId: from, toVersionId: to }));
+        }
+      }
+      await expect(countDesilTransitions(twin.sql, { regionCode: '99', fromVersionId: 1, toVersionId: 2 })).rejects.toMatchObject({ code: 'UNKNOWN_REGION' });
+      await expect(countDesilTransitions(twin.sql, { fromVersionId: 2, toVersionId: 2 })).rejects.toMatchObject({ code: 'INVALID_VERSION_ORDER' });
+    } finally {
+      await twin.close();
+    }
   });
 
   it('throws typed errors for unknown regions and versions and a from-version not before the to-version', () => {

@@ -10,8 +10,9 @@
  *
  * Between a published version and the one before it, for the nation, a province or a kabupaten/kota, the matrix is
  * read from `transition_rollup` (written when the version was published, same definition); everything else is
- * counted on the base tables.
+ * counted on the base tables. The same statements run on SQLite and PostgreSQL (db/sql-runner.ts).
  */
+import { query, queryOne, runSteps, runStepsSync, type SqlRunner, type SqlSteps } from '../../db/sql-runner.js';
 import type { SqliteDatabase } from '../../db/sqlite.js';
 import { stateInForce } from '../../db/temporal-sql.js';
 import { transitionMatrix, type TransitionMatrix } from '../../domain/trends.js';
@@ -51,30 +52,45 @@ type RegionLevel = 'NATION' | 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'VILLAGE';
 /** Levels `transition_rollup` is kept for. */
 const ROLLUP_LEVELS: ReadonlySet<RegionLevel> = new Set(['NATION', 'PROVINCE', 'REGENCY']);
 
-/** Families by (desil at the from-version, desil at the to-version) in a region; desil 0 = not in DTSEN. */
+/**
+ * Families by (desil at the from-version, desil at the to-version) in a region; desil 0 = not in DTSEN. Synchronous,
+ * on a SQLite connection (scripts, benchmarks, specs); the API uses {@link countDesilTransitions} on either engine.
+ */
 export function desilTransitions(db: SqliteDatabase, options: DesilTransitionsOptions): DesilTransitions {
+  return runStepsSync(db, transitionSteps(options));
+}
+
+/** {@link desilTransitions} on either engine. */
+export function countDesilTransitions(sql: SqlRunner, options: DesilTransitionsOptions): Promise<DesilTransitions> {
+  return runSteps(sql, transitionSteps(options));
+}
+
+function* transitionSteps(options: DesilTransitionsOptions): SqlSteps<DesilTransitions> {
   const { fromVersionId, toVersionId } = options;
   const regionCode = options.regionCode ?? 'ID';
+  const versions = [fromVersionId, toVersionId].every(Number.isInteger)
+    ? yield* query<{ id: number; status: string }>('SELECT id, status FROM dtsen_version WHERE id IN (?, ?)', [fromVersionId, toVersionId])
+    : [];
   for (const id of [fromVersionId, toVersionId]) {
-    const known = Number.isInteger(id) && db.prepare('SELECT 1 FROM dtsen_version WHERE id = ?').get(id) !== undefined;
-    if (!known) throw new TransitionsError('UNKNOWN_VERSION', `unknown DTSEN version ${id}`);
+    if (!versions.some((v) => v.id === id)) throw new TransitionsError('UNKNOWN_VERSION', `unknown DTSEN version ${id}`);
   }
   if (fromVersionId >= toVersionId) {
     throw new TransitionsError('INVALID_VERSION_ORDER', `the from-version (${fromVersionId}) must be earlier than the to-version (${toVersionId})`);
   }
-  const region = db.prepare('SELECT level FROM region WHERE code = ?').get(regionCode) as { level: RegionLevel } | undefined;
+  const region = yield* queryOne<{ level: RegionLevel }>('SELECT level FROM region WHERE code = ?', [regionCode]);
   if (!region) throw new TransitionsError('UNKNOWN_REGION', `unknown region ${regionCode}`);
 
-  const published = (db.prepare('SELECT status FROM dtsen_version WHERE id = ?').get(toVersionId) as { status: string }).status === 'PUBLISHED';
+  const published = versions.find((v) => v.id === toVersionId)!.status === 'PUBLISHED';
   if ((options.source ?? 'auto') === 'auto' && published && toVersionId === fromVersionId + 1 && ROLLUP_LEVELS.has(region.level)) {
-    const rows = db
-      .prepare('SELECT from_desil AS "from", to_desil AS "to", families AS count FROM transition_rollup WHERE version_id = ? AND region_code = ?')
-      .all(toVersionId, regionCode) as Array<{ from: number; to: number; count: number }>;
+    const rows = yield* query<{ from: number; to: number; count: number }>(
+      'SELECT from_desil AS "from", to_desil AS "to", families AS count FROM transition_rollup WHERE version_id = ? AND region_code = ?',
+      [toVersionId, regionCode],
+    );
     return { regionCode, fromVersionId, toVersionId, source: 'ROLLUP', ...transitionMatrix(rows) };
   }
-  const rows = db.prepare(transitionsSql(region.level)).all({
+  const rows = yield* query<{ from: number; to: number; count: number }>(transitionsSql(region.level), {
     a: fromVersionId, b: toVersionId, r: regionCode, lo: `${regionCode}.`, hi: `${regionCode}/`,
-  }) as Array<{ from: number; to: number; count: number }>;
+  });
   return { regionCode, fromVersionId, toVersionId, source: 'BASE_TABLES', ...transitionMatrix(rows) };
 }
 
@@ -104,5 +120,5 @@ function transitionsSql(level: RegionLevel): string {
       FROM family_state e
       LEFT JOIN family_state p ON p.family_id = e.family_id AND ${stateInForce('p', '@a')}
       WHERE e.valid_from_version_id > @a AND ${stateInForce('e', '@b')} AND ${inRegion('e.village_code')} AND p.family_id IS NULL
-    ) GROUP BY "from", "to"`;
+    ) t GROUP BY "from", "to"`;
 }

@@ -38,7 +38,7 @@ export class TrendsResolver {
   @Query(() => DesilTransitions, {
     description:
       'Desil transition matrix of families between two versions in a region (0 = not in DTSEN), with the shares staying, '
-      + 'moving up and moving down. SQLite only (NOT_SUPPORTED on PostgreSQL); BAD_USER_INPUT unless fromVersionId < toVersionId.',
+      + 'moving up and moving down. BAD_USER_INPUT unless fromVersionId < toVersionId.',
   })
   async desilTransitions(@Args(() => DesilTransitionsArgs) args: DesilTransitionsArgs, @Ctx() { services }: AtlasContext): Promise<DesilTransitionsGql> {
     return services.trends.desilTransitions(args);
@@ -74,7 +74,7 @@ export class TrendsResolver {
 
   @Authorized('AGGREGATES')
   @Query(() => PbiReactivation, {
-    description: 'PBI-JKN reactivation picture of a region at a version. SQLite only (NOT_SUPPORTED on PostgreSQL).',
+    description: 'PBI-JKN reactivation picture of a region at a version.',
   })
   async pbiReactivation(@Args(() => PbiReactivationArgs) args: PbiReactivationArgs, @Ctx() { services }: AtlasContext): Promise<PbiReactivationGql> {
     return services.trends.pbiReactivation(args);

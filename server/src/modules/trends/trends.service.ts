@@ -1,20 +1,20 @@
 /**
  * Trend analyses across DTSEN versions, read from the rollups written at publication (coverage, churn, program
- * overlap, proposals funnel, membership duration) or computed by the SQLite-only targeting services (desil
- * transitions, PBI-JKN reactivation). Every read is one grouped statement for all versions or sub-regions asked.
+ * overlap, proposals funnel, membership duration) or computed in raw SQL on either engine by the targeting services
+ * (desil transitions, PBI-JKN reactivation). Every read is one grouped statement for all versions or sub-regions asked.
  */
 import { versionYear } from '../../domain/versions.js';
 import { summaryOfClassRows } from '../targeting/targeting.logic.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
-import type { SqliteDatabase } from '../../db/sqlite.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { programByCode, type ProgramCode } from '../../domain/programs.js';
-import { BadUserInputError, NotFoundError, requireSqlite } from '../../graphql/errors.js';
+import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { ProposalKind, ProposalPath, ProposalStatus } from '../proposal/proposal.enums.js';
 import type { RegionService } from '../region/region.service.js';
 import type { RegionLevel, RegionView } from '../region/region.type.js';
-import { PbiReactivationError, PBI_REACTIVATION_CONDITIONS, pbiReactivation } from '../targeting/reactivation.service.js';
-import { TransitionsError, desilTransitions } from '../targeting/transitions.service.js';
+import { PbiReactivationError, PBI_REACTIVATION_CONDITIONS, countPbiReactivation } from '../targeting/reactivation.service.js';
+import { TransitionsError, countDesilTransitions } from '../targeting/transitions.service.js';
 import type { VersionService } from '../version/version.service.js';
 import type { VersionView } from '../version/version.type.js';
 import type { ProposalFunnelGroupBy } from './trends.enums.js';
@@ -55,7 +55,8 @@ export class TrendsService {
     private readonly prisma: AtlasPrisma,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
-    private readonly sqlite: SqliteDatabase | null,
+    /** Raw SQL for the on-demand computations: the direct SQLite connection, or Prisma's PostgreSQL pool. */
+    private readonly sql: SqlRunner,
   ) {}
 
   /** Coverage, leakage and targeting errors per published version in [from, to]; one rollup read for all versions. */
@@ -127,15 +128,14 @@ export class TrendsService {
     return new Map(versionIds.map((v) => [v, summaryOfClassRows(rows.filter((r) => r.versionId === v)).recipients]));
   }
 
-  /** The desil transition matrix between two versions (SQLite only). */
+  /** The desil transition matrix between two versions. */
   async desilTransitions(args: { fromVersionId: number; toVersionId: number; regionCode?: string | null }): Promise<DesilTransitionsGql> {
     const [region, all] = await Promise.all([this.region(args.regionCode), this.versions.listVersions()]);
     const from = pick(all, args.fromVersionId);
     const to = pick(all, args.toVersionId);
     assertOrder(from, to, false);
-    const db = requireSqlite(this.sqlite, 'desilTransitions');
     try {
-      const m = desilTransitions(db, { regionCode: region.code, fromVersionId: from.id, toVersionId: to.id });
+      const m = await countDesilTransitions(this.sql, { regionCode: region.code, fromVersionId: from.id, toVersionId: to.id });
       return { region, fromVersion: from, toVersion: to, source: m.source, ...summarizeTransitions(m) };
     } catch (error) {
       if (error instanceof TransitionsError) {
@@ -214,12 +214,11 @@ export class TrendsService {
     return { region, version, programCode, ...membershipDuration(rule, versionYear(version.label), rows) };
   }
 
-  /** The PBI-JKN reactivation picture (SQLite only). */
+  /** The PBI-JKN reactivation picture. */
   async pbiReactivation(args: { versionId?: number | null; regionCode?: string | null }): Promise<PbiReactivationGql> {
     const [region, version] = await Promise.all([this.region(args.regionCode), this.versions.resolveVersion(args.versionId)]);
-    const db = requireSqlite(this.sqlite, 'pbiReactivation');
     try {
-      const p = pbiReactivation(db, { versionId: version.id, regionCode: region.code });
+      const p = await countPbiReactivation(this.sql, { versionId: version.id, regionCode: region.code });
       return {
         region, version, removed: p.removed, reactivated: p.reactivated, eligible: p.eligible, overdueDataUpdates: p.overdueDataUpdates,
         unmet: PBI_REACTIVATION_CONDITIONS.map((condition) => ({ condition, people: p.unmet[condition] })),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
 import { ProgramCode } from '../program/program.enums.js';
 import { Region, type RegionView } from '../region/region.type.js';
 import { DtsenVersion, type VersionView } from '../version/version.type.js';
@@ -19,8 +20,11 @@ export class InclusionCauseCount {
   })
   cause!: string;
 
-  @Field(() => Int, { description: 'Units (families or individuals, by the program) with this cause.' })
+  @SmallCellField(() => Int, { description: 'Units (families or individuals, by the program) with this cause.' })
   units!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface CoveragePointGql {
@@ -41,32 +45,35 @@ export class CoveragePoint implements CoveragePointGql {
   @Field(() => DtsenVersion, { description: 'The version.' })
   version!: VersionView;
 
-  @Field(() => Int, { description: 'Eligible units (in DTSEN, desil in range, no exclusion criterion, in the target group), recipients or not.' })
+  @SmallCellField(() => Int, { description: 'Eligible units (in DTSEN, desil in range, no exclusion criterion, in the target group), recipients or not.' })
   eligible!: number;
 
-  @Field(() => Int, { description: 'Recipients: eligible recipients + inclusion errors + pending ground checks.' })
+  @SmallCellField(() => Int, { description: 'Recipients: eligible recipients + inclusion errors + pending ground checks.' })
   recipients!: number;
 
-  @Field(() => Int, { description: 'Eligible recipients (correct recipients).' })
+  @SmallCellField(() => Int, { description: 'Eligible recipients (correct recipients).' })
   eligibleRecipients!: number;
 
-  @Field(() => Int, { description: 'Inclusion errors: recipients who should not receive (outside DTSEN, excluded, not in the target group, or desil above range after a ground check).' })
+  @SmallCellField(() => Int, { description: 'Inclusion errors: recipients who should not receive (outside DTSEN, excluded, not in the target group, or desil above range after a ground check).' })
   inclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Exclusion errors: eligible units that do not receive.' })
+  @SmallCellField(() => Int, { description: 'Exclusion errors: eligible units that do not receive.' })
   exclusionErrors!: number;
 
-  @Field(() => Int, { description: 'Recipients whose desil is above range, not yet ground-checked: they keep the benefit until the check.' })
+  @SmallCellField(() => Int, { description: 'Recipients whose desil is above range, not yet ground-checked: they keep the benefit until the check.' })
   pendingGroundCheck!: number;
 
-  @Field(() => Float, { description: 'Coverage: eligible recipients / eligible units (0 when none is eligible).' })
+  @SmallCellField(() => Float, { of: ['eligibleRecipients', 'eligible'], description: 'Coverage: eligible recipients / eligible units (0 when none is eligible).' })
   coverage!: number;
 
-  @Field(() => Float, { description: 'Leakage: ineligible recipients (inclusion errors + pending ground checks) / recipients (0 when none receives).' })
+  @SmallCellField(() => Float, { of: ['inclusionErrors', 'pendingGroundCheck', 'recipients'], description: 'Leakage: ineligible recipients (inclusion errors + pending ground checks) / recipients (0 when none receives).' })
   leakage!: number;
 
   @Field(() => [InclusionCauseCount], { description: 'Inclusion errors per (first) cause, largest first; causes with no units are absent.' })
   inclusionErrorsByCause!: InclusionCauseCount[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface CoverageTrendGql {
@@ -105,8 +112,11 @@ export class ChurnFlow {
   @Field(() => ChurnCategory, { description: 'Category the reason is reported under.' })
   category!: ChurnCategory;
 
-  @Field(() => Int, { description: 'Memberships (units: families or individuals, by the program).' })
+  @SmallCellField(() => Int, { description: 'Memberships (units: families or individuals, by the program).' })
   units!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface ChurnStepGql {
@@ -132,11 +142,14 @@ export class ChurnStep implements ChurnStepGql {
   @Field(() => [ChurnFlow], { description: 'Exits per end reason, largest first.' })
   exits!: ChurnFlow[];
 
-  @Field(() => Int, { description: 'All entries of the step.' })
+  @SmallCellField(() => Int, { description: 'All entries of the step.' })
   totalEntries!: number;
 
-  @Field(() => Int, { description: 'All exits of the step.' })
+  @SmallCellField(() => Int, { description: 'All exits of the step.' })
   totalExits!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface ChurnGql extends ChurnStepGql {
@@ -162,16 +175,17 @@ export class Churn extends ChurnStep implements ChurnGql {
   @Field(() => ProgramCode, { description: 'The program.' })
   programCode!: ProgramCode;
 
-  @Field(() => Int, { description: 'Recipients (units) at the from-version.' })
+  @SmallCellField(() => Int, { description: 'Recipients (units) at the from-version.' })
   recipientsAtFrom!: number;
 
-  @Field(() => Int, { description: 'Recipients (units) at the to-version.' })
+  @SmallCellField(() => Int, { description: 'Recipients (units) at the to-version.' })
   recipientsAtTo!: number;
 
-  @Field(() => Int, { description: 'recipientsAtTo - recipientsAtFrom.' })
+  @SmallCellField(() => Int, { of: ['recipientsAtFrom', 'recipientsAtTo'], description: 'recipientsAtTo - recipientsAtFrom.' })
   netChange!: number;
 
-  @Field(() => Int, {
+  @SmallCellField(() => Int, {
+    of: ['otherChange', 'recipientsAtFrom', 'recipientsAtTo', 'totalEntries', 'totalExits'],
     description:
       'Change in recipients not explained by entries and exits: netChange - (totalEntries - totalExits), i.e. recipients '
       + 'whose family moved across the region\'s border while staying in the program (always 0 for the nation).',
@@ -193,11 +207,14 @@ export class DesilTransitionCell {
   @Field(() => Int, { description: 'Desil at the to-version; 0 = not in DTSEN then (left the registry).' })
   toDesil!: number;
 
-  @Field(() => Int, { description: 'Number of families.' })
+  @SmallCellField(() => Int, { description: 'Number of families.' })
   families!: number;
 
-  @Field(() => Float, { description: 'Share of the row: families / families in `fromDesil` at the from-version (0 for an empty row).' })
+  @SmallCellField(() => Float, { of: ['families'], description: 'Share of the row: families / families in `fromDesil` at the from-version (0 for an empty row).' })
   share!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('DesilTransitionRowTotal', { description: 'Families in one desil at the from-version, wherever they went.' })
@@ -205,8 +222,11 @@ export class DesilTransitionRowTotal {
   @Field(() => Int, { description: 'Desil at the from-version (0 = not in DTSEN then).' })
   fromDesil!: number;
 
-  @Field(() => Int, { description: 'Number of families.' })
+  @SmallCellField(() => Int, { description: 'Number of families.' })
   families!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 /** The transition summary (`summarizeTransitions`) of a region between two versions, and where it was read from. */
@@ -243,35 +263,38 @@ export class DesilTransitions implements DesilTransitionsGql {
   @Field(() => [DesilTransitionRowTotal], { description: 'Families per desil at the from-version, 0 to 10.' })
   rowTotals!: DesilTransitionRowTotal[];
 
-  @Field(() => Int, { description: 'All families counted (in DTSEN at either version).' })
+  @SmallCellField(() => Int, { description: 'All families counted (in DTSEN at either version).' })
   total!: number;
 
-  @Field(() => Int, { description: 'Families in DTSEN at both versions (the base of the shares below).' })
+  @SmallCellField(() => Int, { description: 'Families in DTSEN at both versions (the base of the shares below).' })
   inBoth!: number;
 
-  @Field(() => Int, { description: 'Families in the same desil at both versions.' })
+  @SmallCellField(() => Int, { description: 'Families in the same desil at both versions.' })
   stayed!: number;
 
-  @Field(() => Int, { description: 'Families moving up: a higher desil (better off) at the to-version.' })
+  @SmallCellField(() => Int, { description: 'Families moving up: a higher desil (better off) at the to-version.' })
   movedUp!: number;
 
-  @Field(() => Int, { description: 'Families moving down: a lower desil (poorer) at the to-version.' })
+  @SmallCellField(() => Int, { description: 'Families moving down: a lower desil (poorer) at the to-version.' })
   movedDown!: number;
 
-  @Field(() => Int, { description: 'Families entering DTSEN (not in it at the from-version).' })
+  @SmallCellField(() => Int, { description: 'Families entering DTSEN (not in it at the from-version).' })
   entered!: number;
 
-  @Field(() => Int, { description: 'Families leaving DTSEN (not in it at the to-version).' })
+  @SmallCellField(() => Int, { description: 'Families leaving DTSEN (not in it at the to-version).' })
   left!: number;
 
-  @Field(() => Float, { description: 'stayed / inBoth (0 when inBoth is 0).' })
+  @SmallCellField(() => Float, { of: ['stayed', 'inBoth'], description: 'stayed / inBoth (0 when inBoth is 0).' })
   stayedShare!: number;
 
-  @Field(() => Float, { description: 'movedUp / inBoth (0 when inBoth is 0).' })
+  @SmallCellField(() => Float, { of: ['movedUp', 'inBoth'], description: 'movedUp / inBoth (0 when inBoth is 0).' })
   movedUpShare!: number;
 
-  @Field(() => Float, { description: 'movedDown / inBoth (0 when inBoth is 0).' })
+  @SmallCellField(() => Float, { of: ['movedDown', 'inBoth'], description: 'movedDown / inBoth (0 when inBoth is 0).' })
   movedDownShare!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -282,8 +305,11 @@ export class DesilFamilies {
   @Field(() => Int, { description: 'Desil 1-10; 0 = outside DTSEN (recipient families with no DTSEN state).' })
   desil!: number;
 
-  @Field(() => Int, { description: 'Number of families.' })
+  @SmallCellField(() => Int, { description: 'Number of families.' })
   families!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 @ObjectType('ProgramCombination', { description: 'Families receiving exactly one combination of programs.' })
@@ -294,14 +320,17 @@ export class ProgramCombination {
   @Field(() => [ProgramCode], { description: 'The programs received, in program order; empty = none. A family receives an individual program when any member does.' })
   programs!: ProgramCode[];
 
-  @Field(() => Int, { description: 'Number of families with exactly this combination.' })
+  @SmallCellField(() => Int, { description: 'Number of families with exactly this combination.' })
   families!: number;
 
-  @Field(() => Float, { description: "Share of the region's families (all combinations, none included)." })
+  @SmallCellField(() => Float, { of: ['families'], description: "Share of the region's families (all combinations, none included)." })
   share!: number;
 
   @Field(() => [DesilFamilies], { description: 'Families per desil 0..10, zeros included.' })
   byDesil!: DesilFamilies[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface ProgramOverlapGql {
@@ -321,11 +350,14 @@ export class ProgramOverlap implements ProgramOverlapGql {
   @Field(() => DtsenVersion, { description: 'The version.' })
   version!: VersionView;
 
-  @Field(() => Int, { description: 'DTSEN families plus recipient families outside DTSEN.' })
+  @SmallCellField(() => Int, { description: 'DTSEN families plus recipient families outside DTSEN.' })
   totalFamilies!: number;
 
   @Field(() => [ProgramCombination], { description: 'Combinations present, largest first.' })
   combinations!: ProgramCombination[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -342,11 +374,14 @@ export class ProposalFunnelCell {
   @Field(() => ProposalStatus, { description: 'Current status.' })
   status!: ProposalStatus;
 
-  @Field(() => Int, { description: 'Number of proposals.' })
+  @SmallCellField(() => Int, { description: 'Number of proposals.' })
   proposals!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Median days from submission to decision of these proposals; null when none is decided.' })
+  @SmallCellField(() => Float, { of: ['proposals'], description: 'Median days from submission to decision of these proposals; null when none is decided.' })
   medianDaysToDecision!: number | null;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface ProposalFunnelGroupGql {
@@ -385,17 +420,17 @@ export class ProposalFunnelGroup implements ProposalFunnelGroupGql {
   @Field(() => Region, { nullable: true, description: 'The child region, when grouped by SUB_REGION.' })
   region!: RegionView | null;
 
-  @Field(() => Int, { description: 'Number of proposals.' })
+  @SmallCellField(() => Int, { description: 'Number of proposals.' })
   proposals!: number;
 
-  @Field(() => Float, { description: "Share of the region's proposals of the version (0 when there are none)." })
+  @SmallCellField(() => Float, { of: ['proposals'], description: "Share of the region's proposals of the version (0 when there are none)." })
   share!: number;
 
-  @Field(() => Int, { description: 'Decided proposals (APPROVED or REJECTED): those the median turnaround is about.' })
+  @SmallCellField(() => Int, { description: 'Decided proposals (APPROVED or REJECTED): those the median turnaround is about.' })
   decidedProposals!: number;
 
-  @Field(() => Float, {
-    nullable: true,
+  @SmallCellField(() => Float, {
+    of: ['decidedProposals'],
     description:
       'Median days from submission to decision. The rollup keeps one exact median per (kind, path, status) cell and '
       + 'medians cannot be added: when the group\'s decided proposals lie in one cell (`medianIsExact`) this is that '
@@ -408,11 +443,14 @@ export class ProposalFunnelGroup implements ProposalFunnelGroupGql {
   @Field(() => Boolean, { description: 'True when `medianDaysToDecision` is the exact median of the group (one decided cell, or none).' })
   medianIsExact!: boolean;
 
-  @Field(() => Float, { nullable: true, description: "Smallest cell median: a lower bound of the group's true median." })
+  @SmallCellField(() => Float, { of: ['decidedProposals'], description: "Smallest cell median: a lower bound of the group's true median." })
   cellMedianDaysMin!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Largest cell median: an upper bound of the group's true median." })
+  @SmallCellField(() => Float, { of: ['decidedProposals'], description: "Largest cell median: an upper bound of the group's true median." })
   cellMedianDaysMax!: number | null;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface ProposalFunnelGql {
@@ -439,7 +477,7 @@ export class ProposalFunnel implements ProposalFunnelGql {
   @Field(() => ProposalFunnelGroupBy, { description: 'The grouping of `groups`.' })
   groupBy!: ProposalFunnelGroupBy;
 
-  @Field(() => Int, { description: 'All proposals submitted in the version in the region.' })
+  @SmallCellField(() => Int, { description: 'All proposals submitted in the version in the region.' })
   totalProposals!: number;
 
   @Field(() => [ProposalFunnelGroup], {
@@ -449,6 +487,9 @@ export class ProposalFunnel implements ProposalFunnelGql {
 
   @Field(() => [ProposalFunnelCell], { description: "The region's rollup rows (kind x path x status) with their exact medians." })
   cells!: ProposalFunnelCell[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -459,7 +500,7 @@ export class MembershipYear {
   @Field(() => Int, { description: 'Year the membership began.' })
   memberSinceYear!: number;
 
-  @Field(() => Int, { description: 'Recipient units (families for PKH).' })
+  @SmallCellField(() => Int, { description: 'Recipient units (families for PKH).' })
   units!: number;
 
   @Field(() => Int, { description: "Completed years of membership in the version's year." })
@@ -467,6 +508,9 @@ export class MembershipYear {
 
   @Field(() => Boolean, { description: "True when these recipients reached the program's maximum years (pkhDurationReached)." })
   reachedMaxYears!: boolean;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface PkhDurationGql {
@@ -500,17 +544,20 @@ export class PkhDuration implements PkhDurationGql {
   @Field(() => Int, { nullable: true, description: "The program's maximum years of membership." })
   maxYears!: number | null;
 
-  @Field(() => Int, { description: 'All recipient units.' })
+  @SmallCellField(() => Int, { description: 'All recipient units.' })
   totalRecipients!: number;
 
-  @Field(() => Int, { description: 'Recipient units that reached the maximum years.' })
+  @SmallCellField(() => Int, { description: 'Recipient units that reached the maximum years.' })
   reachedMaxYears!: number;
 
-  @Field(() => Float, { description: 'reachedMaxYears / totalRecipients (0 when none).' })
+  @SmallCellField(() => Float, { of: ['reachedMaxYears', 'totalRecipients'], description: 'reachedMaxYears / totalRecipients (0 when none).' })
   reachedShare!: number;
 
   @Field(() => [MembershipYear], { description: 'Recipients per start year, oldest first.' })
   byYear!: MembershipYear[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -521,8 +568,11 @@ export class PbiReactivationConditionCount {
   @Field(() => PbiReactivationCondition, { description: 'The condition.' })
   condition!: PbiReactivationCondition;
 
-  @Field(() => Int, { description: 'People failing it (a person can fail several).' })
+  @SmallCellField(() => Int, { description: 'People failing it (a person can fail several).' })
   people!: number;
+
+  @SuppressedFields()
+  suppressed?: string[];
 }
 
 export interface PbiReactivationGql {
@@ -547,18 +597,21 @@ export class PbiReactivation implements PbiReactivationGql {
   @Field(() => DtsenVersion, { description: 'The version.' })
   version!: VersionView;
 
-  @Field(() => Int, { description: 'People removed from PBI-JKN and not deceased at the version.' })
+  @SmallCellField(() => Int, { description: 'People removed from PBI-JKN and not deceased at the version.' })
   removed!: number;
 
-  @Field(() => Int, { description: 'Of them, reactivated and still enrolled at the version.' })
+  @SmallCellField(() => Int, { description: 'Of them, reactivated and still enrolled at the version.' })
   reactivated!: number;
 
-  @Field(() => Int, { description: 'Of them, not reactivated and meeting every condition now.' })
+  @SmallCellField(() => Int, { description: 'Of them, not reactivated and meeting every condition now.' })
   eligible!: number;
 
-  @Field(() => Int, { description: 'Reactivated people whose data was not updated within two update periods.' })
+  @SmallCellField(() => Int, { description: 'Reactivated people whose data was not updated within two update periods.' })
   overdueDataUpdates!: number;
 
   @Field(() => [PbiReactivationConditionCount], { description: 'People failing each condition, in the order the conditions are checked.' })
   unmet!: PbiReactivationConditionCount[];
+
+  @SuppressedFields()
+  suppressed?: string[];
 }

@@ -22,8 +22,8 @@ export function figures(code: string, name: string, level: Level, counts: Counts
     totalIndividuals,
     region: { code, name, level },
     shareDesil1To4: {
-      families: upTo4.reduce((sum, bucket) => sum + bucket.familyShare, 0),
-      individuals: upTo4.reduce((sum, bucket) => sum + bucket.individualShare, 0),
+      families: upTo4.reduce((sum, bucket) => sum + (bucket.familyShare ?? 0), 0),
+      individuals: upTo4.reduce((sum, bucket) => sum + (bucket.individualShare ?? 0), 0),
     },
     buckets,
   };
@@ -86,3 +86,30 @@ export const villageFixture: DesilDistribution = withSubRegions(
   figures('32.01.01.2001', 'Cibinong', 'VILLAGE', shaped(3, 2, 1)),
   [],
 );
+
+/**
+ * A region's figures as the API answers a role without UNSUPPRESSED_COUNTS: counts from 1 to `threshold − 1`, and
+ * the shares computed from them, withheld (null).
+ */
+export function withheld(region: DesilDistribution, threshold = 5): DesilDistribution {
+  const small = (count: number | null) => count !== null && count >= 1 && count < threshold;
+  const buckets = region.buckets.map((bucket) => ({
+    ...bucket,
+    families: small(bucket.families) ? null : bucket.families,
+    familyShare: small(bucket.families) ? null : bucket.familyShare,
+    individuals: small(bucket.individuals) ? null : bucket.individuals,
+    individualShare: small(bucket.individuals) ? null : bucket.individualShare,
+  }));
+  const families14 = region.buckets.slice(0, 4).reduce((sum, bucket) => sum + (bucket.families ?? 0), 0);
+  const individuals14 = region.buckets.slice(0, 4).reduce((sum, bucket) => sum + (bucket.individuals ?? 0), 0);
+  return {
+    ...region,
+    totalFamilies: small(region.totalFamilies) ? null : region.totalFamilies,
+    totalIndividuals: small(region.totalIndividuals) ? null : region.totalIndividuals,
+    shareDesil1To4: {
+      families: small(families14) ? null : region.shareDesil1To4.families,
+      individuals: small(individuals14) ? null : region.shareDesil1To4.individuals,
+    },
+    buckets,
+  };
+}

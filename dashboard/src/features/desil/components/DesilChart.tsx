@@ -3,6 +3,8 @@ import type { BarShapeProps, TooltipContentProps } from 'recharts';
 import { formatCompact, formatCount, formatShare, formatSignedPoints } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
 import { prefersMotion } from '../../../shared/motion';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { desilMessages, type DesilMessages } from '../messages';
 import { BANDS, type ComparedPoint, type DesilBand, type DesilPoint, type DesilUnit } from '../toSeries';
 
@@ -106,6 +108,7 @@ export function DesilChart({ series, unit, comparison, initialWidth = 960 }: Des
           </li>
         )}
       </ul>
+      <SmallCellNote show={data.some((point) => point.value === null)} />
     </figure>
   );
 }
@@ -120,6 +123,7 @@ interface DesilTooltipProps {
 
 function DesilTooltip({ active, label, data, unitLabel, comparison }: DesilTooltipProps) {
   const t = useMessages(desilMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const point = data.find((candidate) => candidate.label === label);
   if (!active || !point) return null;
   const compared = comparison ? (point as ComparedPoint) : null;
@@ -128,16 +132,17 @@ function DesilTooltip({ active, label, data, unitLabel, comparison }: DesilToolt
       <strong>{point.label}</strong>
       <span>
         {comparison ? `${comparison.currentLabel}: ` : ''}
-        {formatCount(point.value)} {unitLabel}
+        {formatOrMark(point.value, formatCount, mark)} {unitLabel}
       </span>
-      <span>{t.ofTotal(formatShare(point.share))}</span>
+      <span>{t.ofTotal(formatOrMark(point.share, formatShare, mark))}</span>
       {comparison && compared && (
         <>
           <span>
-            {comparison.compareLabel}: {formatCount(compared.compareValue)} {unitLabel} ({formatShare(compared.compareShare)})
+            {comparison.compareLabel}: {formatOrMark(compared.compareValue, formatCount, mark)} {unitLabel} (
+            {formatOrMark(compared.compareShare, formatShare, mark)})
           </span>
           <span>
-            {t.difference}: {formatSignedPoints(compared.shareDifference, t.points)}
+            {t.difference}: {formatOrMark(compared.shareDifference, (value) => formatSignedPoints(value, t.points), mark)}
           </span>
         </>
       )}

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { bodyRows, failingUntilRetry, setupViewTests, viewRenderer, type GraphQLRequest } from '../../../test-support/render';
-import { compareFixture, distributionFixture, villageFixture } from '../__fixtures__/distribution';
+import { compareFixture, distributionFixture, villageFixture, withheld } from '../__fixtures__/distribution';
 import { DesilPage } from './DesilPage';
 
 setupViewTests();
@@ -223,5 +223,25 @@ describe('DesilPage', () => {
     expect(rowHeaders('desil-table')[0]).toBe('Decile 1');
     expect(screen.getByText('Total families').parentElement?.textContent).toBe('Total families95.000.000');
     expect(screen.getByTestId('version').textContent).toContain('Published');
+  });
+
+  it('shows the small cells the API withheld as "<5", in the table, the headline and the chart, and computes nothing from them', async () => {
+    // Cibinong as a policy analyst sees it: 3 families in each of desil 1–4, 2 in desil 5, 1 in 6–10 are withheld.
+    renderPage('/desil?wilayah=32.01.01.2001', { DesilDistribution: () => ({ decileDistribution: withheld(villageFixture) }) });
+    await screen.findByTestId('desil-table');
+    const [desil1, ...others] = bodyRows('desil-table');
+    const desil10 = others.at(-1);
+    if (!desil1 || !desil10) throw new Error('expected ten rows');
+    // Families and their share withheld; individuals 9 in desil 1–4 shown, 6 in desil 5 shown, 3 in 6–10 withheld.
+    expect(cells(desil1)).toEqual(['<5', '<5', '9', expect.stringMatching(/%$/)]);
+    expect(cells(desil10)).toEqual(['<5', '<5', '<5', '<5']);
+    expect(within(desil1).getAllByTestId('small-cell')[0]?.getAttribute('title')).toMatch(/sel kecil/);
+    // The totals row: 19 families and 57 individuals shown; the sum of withheld shares is withheld.
+    const footer = screen.getByTestId('desil-table').querySelector<HTMLElement>('tfoot tr');
+    if (!footer) throw new Error('expected a totals row');
+    expect(within(footer).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['19', '<5', '57', '<5']);
+    // Desil 1–4: 12 families, but summed from withheld desil: withheld.
+    expect(within(screen.getByTestId('desil-headline')).getAllByTestId('small-cell').length).toBeGreaterThan(0);
+    expect(screen.getByTestId('desil-chart').textContent).toContain('<5: disembunyikan (sel kecil)');
   });
 });

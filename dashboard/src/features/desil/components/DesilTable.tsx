@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { formatSignedPoints } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
+import { sumOrNull } from '../../../shared/small-cells';
 import { desilMessages, type DesilMessages } from '../messages';
 import type { ComparedPoint, DesilRow, DesilUnit } from '../toSeries';
 import { bandLabel } from './DesilChart';
@@ -17,8 +18,9 @@ function DesilCell({ row, t }: { row: { label: string; band: DesilRow['band'] };
 
 export interface DesilTableProps {
   rows: readonly DesilRow[];
-  totalFamilies: number;
-  totalIndividuals: number;
+  /** Null when withheld (a small cell). */
+  totalFamilies: number | null;
+  totalIndividuals: number | null;
   /** The unit selected on the page; its columns are highlighted. */
   unit: DesilUnit;
   caption: string;
@@ -48,9 +50,9 @@ export function DesilTable({ rows, totalFamilies, totalIndividuals, unit, captio
   }, [t, unit]);
   const footer = {
     families: totalFamilies,
-    familyShare: rows.reduce((sum, row) => sum + row.familyShare, 0),
+    familyShare: sumOrNull(rows.map((row) => row.familyShare)),
     individuals: totalIndividuals,
-    individualShare: rows.reduce((sum, row) => sum + row.individualShare, 0),
+    individualShare: sumOrNull(rows.map((row) => row.individualShare)),
   };
   return (
     <div className="desil-table-wrap" data-unit={unit}>
@@ -85,13 +87,13 @@ export function DesilCompareTable({ points, unit, currentLabel, compareLabel, ca
         header: t.differencePoints,
         value: (row) => row.shareDifference,
         format: 'signed',
-        render: (row) => formatSignedPoints(row.shareDifference, t.points),
+        render: (row) => (row.shareDifference === null ? null : formatSignedPoints(row.shareDifference, t.points)),
         unsortable: true,
       },
     ],
     [t, unitName, currentLabel, compareLabel],
   );
-  const sum = (pick: (row: ComparedPoint) => number) => points.reduce((total, row) => total + pick(row), 0);
+  const sum = (pick: (row: ComparedPoint) => number | null) => sumOrNull(points.map(pick));
   const footer = {
     value: sum((row) => row.value),
     share: sum((row) => row.share),

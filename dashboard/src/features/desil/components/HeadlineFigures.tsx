@@ -1,12 +1,15 @@
 import type { ReactNode } from 'react';
 import { formatCount, formatShare, formatSignedCount, formatSignedPoints } from '../../../shared/format';
+import { OrSmallCell, SmallCell } from '../../../shared/components/SmallCell';
 import { useMessages } from '../../../shared/i18n';
+import { differenceOrNull } from '../../../shared/small-cells';
 import { desilMessages } from '../messages';
 import { cumulativeUpTo, type DesilPoint, type DesilUnit } from '../toSeries';
 
 interface Totals {
-  totalFamilies: number;
-  totalIndividuals: number;
+  /** Null when withheld (a small cell). */
+  totalFamilies: number | null;
+  totalIndividuals: number | null;
   series: readonly DesilPoint[];
 }
 
@@ -24,28 +27,27 @@ export function HeadlineFigures({ totalFamilies, totalIndividuals, series, unit,
   const upTo5 = cumulativeUpTo(series, 5);
   const before4 = compare ? cumulativeUpTo(compare.series, 4) : null;
   const before5 = compare ? cumulativeUpTo(compare.series, 5) : null;
-  const change = (text: string) => compare && <span className="desil-headline__change">{`${text} ${t.versusCompare(compare.label)}`}</span>;
+  // A change computed from a withheld figure is withheld too.
+  const change = (value: number | null, format: (value: number) => string) =>
+    compare && (
+      <span className="desil-headline__change">
+        {value === null ? <SmallCell /> : format(value)} {t.versusCompare(compare.label)}
+      </span>
+    );
+  const points = (value: number) => formatSignedPoints(value, t.points);
   return (
     <dl className="headline" data-testid="desil-headline">
-      <Item label={t.totalFamilies} change={compare && change(formatSignedCount(totalFamilies - compare.totalFamilies))}>
-        {formatCount(totalFamilies)}
+      <Item label={t.totalFamilies} change={compare && change(differenceOrNull(totalFamilies, compare.totalFamilies), formatSignedCount)}>
+        <OrSmallCell value={totalFamilies} format={formatCount} />
       </Item>
-      <Item label={t.totalIndividuals} change={compare && change(formatSignedCount(totalIndividuals - compare.totalIndividuals))}>
-        {formatCount(totalIndividuals)}
+      <Item label={t.totalIndividuals} change={compare && change(differenceOrNull(totalIndividuals, compare.totalIndividuals), formatSignedCount)}>
+        <OrSmallCell value={totalIndividuals} format={formatCount} />
       </Item>
-      <Item
-        label={t.upTo(4, unitLabel)}
-        modifier="priority"
-        change={before4 && change(formatSignedPoints(upTo4.share - before4.share, t.points))}
-      >
-        {formatCount(upTo4.value)} <small>{formatShare(upTo4.share)}</small>
+      <Item label={t.upTo(4, unitLabel)} modifier="priority" change={before4 && change(differenceOrNull(upTo4.share, before4.share), points)}>
+        <OrSmallCell value={upTo4.value} format={formatCount} /> <small><OrSmallCell value={upTo4.share} format={formatShare} /></small>
       </Item>
-      <Item
-        label={t.upTo(5, unitLabel)}
-        modifier="extended"
-        change={before5 && change(formatSignedPoints(upTo5.share - before5.share, t.points))}
-      >
-        {formatCount(upTo5.value)} <small>{formatShare(upTo5.share)}</small>
+      <Item label={t.upTo(5, unitLabel)} modifier="extended" change={before5 && change(differenceOrNull(upTo5.share, before5.share), points)}>
+        <OrSmallCell value={upTo5.value} format={formatCount} /> <small><OrSmallCell value={upTo5.share} format={formatShare} /></small>
       </Item>
     </dl>
   );

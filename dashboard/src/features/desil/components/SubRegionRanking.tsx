@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { hrefFor, onLinkClick } from '../../../app/navigation';
 import { DataTable, type Column, type SortState } from '../../../shared/components/DataTable';
 import { formatCount, formatShare, formatSignedPoints } from '../../../shared/format';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { desilMessages } from '../messages';
 import { CHART_LIMIT, type SubRegionRow, type SubRegionSort, type SubRegionSortKey } from '../subregions';
 
@@ -28,7 +30,8 @@ export function SubRegionRanking(props: SubRegionRankingProps) {
   const t = useMessages(desilMessages);
   const columns = useMemo((): Column<SubRegionRow>[] => {
     const list: Column<SubRegionRow>[] = [
-      { key: 'peringkat', header: t.rank, value: (row) => row.rank, format: 'count' },
+      // A sub-region whose share is withheld has no rank (shown "–", listed last).
+      { key: 'peringkat', header: t.rank, value: (row) => row.rank, format: 'count', withheld: () => false },
       {
         key: 'nama',
         header: t.region,
@@ -50,12 +53,13 @@ export function SubRegionRanking(props: SubRegionRankingProps) {
     ];
     if (compareLabel !== null) {
       list.push(
-        { key: 'banding14', header: t.share14In(compareLabel), value: (row) => row.compareShare14, format: 'share' },
+        { key: 'banding14', header: t.share14In(compareLabel), value: (row) => row.compareShare14, format: 'share', withheld: (row) => row.compareWithheld },
         {
           key: 'selisih',
           header: t.differencePoints,
           value: (row) => row.difference14,
           format: 'signed',
+          withheld: (row) => row.compareWithheld || (row.share14 === null && row.compareShare14 !== null),
           render: (row) => (row.difference14 === null ? '–' : formatSignedPoints(row.difference14, t.points)),
         },
       );
@@ -89,7 +93,10 @@ export function SubRegionRanking(props: SubRegionRankingProps) {
 /** Stacked bars (desil 1–4 / 5 / 6–10) per sub-region in table order; each bar is a drill-down link. */
 function SubRegionChart({ rows, showAll, onShowAllChange, unitLabel, compareLabel }: SubRegionRankingProps) {
   const t = useMessages(desilMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const shown = showAll ? rows : rows.slice(0, CHART_LIMIT);
+  // A withheld band (a small cell) is left out of its bar.
+  const width = (share: number | null) => `${(share ?? 0) * 100}%`;
   return (
     <figure className="panel desil-subregion-chart" data-testid="desil-subregion-chart">
       <figcaption className="desil-chart__caption">
@@ -103,14 +110,14 @@ function SubRegionChart({ rows, showAll, onShowAllChange, unitLabel, compareLabe
               className="desil-subregion-chart__row"
               href={hrefFor({ regionCode: row.code })}
               onClick={onLinkClick({ regionCode: row.code })}
-              aria-label={`${t.openRegion(row.name)}: ${t.share14} ${formatShare(row.share14)}`}
+              aria-label={`${t.openRegion(row.name)}: ${t.share14} ${formatOrMark(row.share14, formatShare, mark)}`}
               data-code={row.code}
             >
               <span className="desil-subregion-chart__name">{row.name}</span>
               <span className="desil-subregion-chart__bar" aria-hidden="true">
-                <span className="band band--priority" style={{ width: `${row.share14 * 100}%` }} />
-                <span className="band band--extended" style={{ width: `${row.share5 * 100}%` }} />
-                <span className="band band--upper" style={{ width: `${row.share610 * 100}%` }} />
+                <span className="band band--priority" style={{ width: width(row.share14) }} />
+                <span className="band band--extended" style={{ width: width(row.share5) }} />
+                <span className="band band--upper" style={{ width: width(row.share610) }} />
                 {compareLabel !== null && row.compareShare14 !== null && (
                   <span
                     className="desil-subregion-chart__marker"
@@ -120,12 +127,13 @@ function SubRegionChart({ rows, showAll, onShowAllChange, unitLabel, compareLabe
                 )}
               </span>
               <span className="desil-subregion-chart__value" aria-hidden="true">
-                {formatShare(row.share14)}
+                {formatOrMark(row.share14, formatShare, mark)}
               </span>
             </a>
           </li>
         ))}
       </ol>
+      <SmallCellNote show={shown.some((row) => row.share14 === null || row.share5 === null || row.share610 === null)} />
       {rows.length > CHART_LIMIT && (
         <button type="button" className="button button--quiet" onClick={() => onShowAllChange(!showAll)} aria-expanded={showAll}>
           {showAll ? t.showFewer : t.showAll(formatCount(rows.length))}

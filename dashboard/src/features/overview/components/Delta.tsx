@@ -1,4 +1,5 @@
 import { formatSignedCount, formatSignedPoints } from '../../../shared/format';
+import { SmallCell } from '../../../shared/components/SmallCell';
 import { useMessages } from '../../../shared/i18n';
 import { overviewMessages } from '../messages';
 import type { Change, Tone } from '../overview';
@@ -15,6 +16,14 @@ export interface DeltaProps {
 /** The change of a figure since the previous version: sign, arrow and colour (green good, red bad). */
 export function Delta({ figure, tone, rate = false, previousLabel }: DeltaProps) {
   const t = useMessages(overviewMessages);
+  if (figure.withheld && previousLabel !== null) {
+    return (
+      <span className="overview-delta overview-delta--neutral" data-tone="neutral">
+        <span className="visually-hidden">{t.changeSince(previousLabel)}: </span>
+        <SmallCell />
+      </span>
+    );
+  }
   if (figure.change === null || previousLabel === null) {
     return (
       <span className="overview-delta overview-delta--none" title={t.noPrevious}>

@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { hrefFor, onLinkClick } from '../../../app/navigation';
 import type { VersionFieldsFragment } from '../../../generated/graphql';
 import { formatCount, formatShare } from '../../../shared/format';
+import { OrSmallCell, SmallCellNote } from '../../../shared/components/SmallCell';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { overviewMessages } from '../messages';
 import { toneOf, type Headline } from '../overview';
 import { Delta } from './Delta';
@@ -15,21 +17,22 @@ export interface HeadlineCardsProps {
 /** Big numbers: families, individuals, the share in desil 1–4, and a small desil chart. */
 export function HeadlineCards({ headline, previous }: HeadlineCardsProps) {
   const t = useMessages(overviewMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const previousLabel = previous?.label ?? null;
   const since = previousLabel && <span className="overview-card__since">{t.sinceLabel(previousLabel)}</span>;
   return (
     <div className="overview-cards" data-testid="overview-headline">
       <dl className="overview-cards__figures">
-        <Card label={t.families} value={formatCount(headline.families.current)} testId="overview-families">
+        <Card label={t.families} value={<OrSmallCell value={headline.families.current} format={formatCount} />} testId="overview-families">
           <Delta figure={headline.families} tone="neutral" previousLabel={previousLabel} /> {since}
         </Card>
-        <Card label={t.individuals} value={formatCount(headline.individuals.current)} testId="overview-individuals">
+        <Card label={t.individuals} value={<OrSmallCell value={headline.individuals.current} format={formatCount} />} testId="overview-individuals">
           <Delta figure={headline.individuals} tone="neutral" previousLabel={previousLabel} /> {since}
         </Card>
         <Card
           label={t.share14}
-          value={formatShare(headline.share14.current)}
-          detail={t.share14Detail(formatCount(headline.families14))}
+          value={<OrSmallCell value={headline.share14.current} format={formatShare} />}
+          detail={t.share14Detail(formatOrMark(headline.families14, formatCount, mark))}
           testId="overview-share14"
           modifier="priority"
         >
@@ -43,7 +46,7 @@ export function HeadlineCards({ headline, previous }: HeadlineCardsProps) {
 
 interface CardProps {
   label: string;
-  value: string;
+  value: ReactNode;
   detail?: string;
   testId: string;
   modifier?: string;
@@ -62,9 +65,11 @@ function Card({ label, value, detail, testId, modifier, children }: CardProps) {
 }
 
 /** Ten small bars of the family share per desil; the list doubles as its own text equivalent. */
-function DesilSparkbars({ shares }: { shares: readonly number[] }) {
+function DesilSparkbars({ shares }: { shares: readonly (number | null)[] }) {
   const t = useMessages(overviewMessages);
-  const max = Math.max(...shares, 0.0001);
+  const mark = smallCellMark(useSmallCellThreshold());
+  // A withheld desil (a small cell) has no bar.
+  const max = Math.max(...shares.map((share) => share ?? 0), 0.0001);
   return (
     <figure className="figure-card overview-card overview-desil" data-testid="overview-desil">
       <figcaption className="overview-card__label">{t.desilChart}</figcaption>
@@ -74,12 +79,13 @@ function DesilSparkbars({ shares }: { shares: readonly number[] }) {
           const band = desil <= 4 ? 'priority' : desil === 5 ? 'extended' : 'upper';
           return (
             <li key={desil} className="overview-desil__item">
-              <span className={`overview-desil__bar band band--${band}`} style={{ height: `${(share / max) * 100}%` }} aria-hidden="true" />
-              <span className="visually-hidden">{t.desilBar(desil, formatShare(share))}</span>
+              <span className={`overview-desil__bar band band--${band}`} style={{ height: `${((share ?? 0) / max) * 100}%` }} aria-hidden="true" />
+              <span className="visually-hidden">{t.desilBar(desil, formatOrMark(share, formatShare, mark))}</span>
             </li>
           );
         })}
       </ol>
+      <SmallCellNote show={shares.some((share) => share === null)} />
       <a className="overview-desil__link" href={hrefFor({ view: 'desil' })} onClick={onLinkClick({ view: 'desil' })}>
         {t.desilChartLink} →
       </a>

@@ -5,6 +5,7 @@ import type { QuotaStatusCode, VersionFieldsFragment } from '../../../generated/
 import { DataTable, sortRows, type Column, type SortState } from '../../../shared/components/DataTable';
 import { formatCount, formatShare, formatSignedCount } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark } from '../../../shared/small-cells';
 import { programLabel } from '../../../shared/labels';
 import { formatSortParam, parseSortParam } from '../../../shared/sort-param';
 import { overviewMessages, type OverviewMessages } from '../messages';
@@ -86,7 +87,7 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
           format: figure.rate ? 'share' : 'count',
           render: (row) => (
             <FigureCell
-              text={figure.rate ? formatShare(row[figure.key].current) : formatCount(row[figure.key].current)}
+              text={formatOrMark(row[figure.key].current, figure.rate ? formatShare : formatCount, '')}
               figure={row[figure.key]}
               tone={toneOf(row[figure.key], figure.better, figure.rate)}
               rate={figure.rate}
@@ -94,7 +95,13 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
             />
           ),
         },
-        { key: `${figure.key}Change`, header: t.change(header), value: (row) => row[figure.key].change, csvOnly: true },
+        {
+          key: `${figure.key}Change`,
+          header: t.change(header),
+          value: (row) => row[figure.key].change,
+          csvOnly: true,
+          withheld: (row) => row[figure.key].withheld,
+        },
       );
     }
     if (scope.kind === 'area') {
@@ -107,10 +114,11 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
             header,
             value: (row) => (row.quota.kind === 'area' ? row.quota[side].current : null),
             format: 'count',
+            withheld: (row) => row.quota.kind === 'area' && row.quota[side].current === null,
             render: (row) =>
               row.quota.kind === 'area' ? (
                 <FigureCell
-                  text={formatCount(row.quota[side].current)}
+                  text={formatOrMark(row.quota[side].current, formatCount, '')}
                   figure={row.quota[side]}
                   tone={toneOf(row.quota[side], 'down')}
                   previousLabel={previousLabel}
@@ -119,7 +127,13 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
                 <QuotaMissing t={t} assessment={row.quota.kind === 'assessment'} />
               ),
           },
-          { key: `${key}Change`, header: t.change(header), value: (row) => (row.quota.kind === 'area' ? row.quota[side].change : null), csvOnly: true },
+          {
+            key: `${key}Change`,
+            header: t.change(header),
+            value: (row) => (row.quota.kind === 'area' ? row.quota[side].change : null),
+            csvOnly: true,
+            withheld: (row) => row.quota.kind === 'area' && row.quota[side].withheld,
+          },
         );
       }
     } else {
@@ -128,10 +142,11 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
         {
           key: 'quotaStatus',
           header: statusHeader,
-          value: (row) => (row.quota.kind === 'regency' ? statusLabel(t, row.quota.status) : null),
+          value: (row) => (row.quota.kind === 'regency' && row.quota.status !== null ? statusLabel(t, row.quota.status) : null),
           format: 'text',
+          withheld: (row) => row.quota.kind === 'regency' && row.quota.status === null,
           render: (row) =>
-            row.quota.kind === 'regency' ? (
+            row.quota.kind === 'regency' && row.quota.status !== null ? (
               <span className={`quota-pill quota-pill--${row.quota.status.toLowerCase()} overview-status`}>{statusLabel(t, row.quota.status)}</span>
             ) : (
               <QuotaMissing t={t} assessment={row.quota.kind === 'assessment'} />
@@ -142,11 +157,12 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
           header: t.quotaGap,
           value: (row) => (row.quota.kind === 'regency' ? row.quota.gap.current : null),
           format: 'signed',
+          withheld: (row) => row.quota.kind === 'regency' && row.quota.gap.current === null,
           render: (row) =>
             row.quota.kind === 'regency' ? (
               <span title={t.gapHint}>
                 <FigureCell
-                  text={formatSignedCount(row.quota.gap.current)}
+                  text={formatOrMark(row.quota.gap.current, formatSignedCount, '')}
                   figure={row.quota.gap}
                   tone={gapTone(row.quota.gap)}
                   previousLabel={previousLabel}
@@ -156,7 +172,13 @@ export function ProgramTable({ rows, regionCode, regionName, version, previous }
               '–'
             ),
         },
-        { key: 'quotaGapChange', header: t.change(t.quotaGap), value: (row) => (row.quota.kind === 'regency' ? row.quota.gap.change : null), csvOnly: true },
+        {
+          key: 'quotaGapChange',
+          header: t.change(t.quotaGap),
+          value: (row) => (row.quota.kind === 'regency' ? row.quota.gap.change : null),
+          csvOnly: true,
+          withheld: (row) => row.quota.kind === 'regency' && row.quota.gap.withheld,
+        },
       );
     }
     list.push({

@@ -14,7 +14,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": null,
         "medianIsExact": true,
         "cellMedianDaysMin": null,
-        "cellMedianDaysMax": null
+        "cellMedianDaysMax": null,
+        "suppressed": []
       },
       {
         "key": "VERIFIED",
@@ -24,7 +25,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": null,
         "medianIsExact": true,
         "cellMedianDaysMin": null,
-        "cellMedianDaysMax": null
+        "cellMedianDaysMax": null,
+        "suppressed": []
       },
       {
         "key": "GROUND_CHECKED",
@@ -34,7 +36,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": null,
         "medianIsExact": true,
         "cellMedianDaysMin": null,
-        "cellMedianDaysMax": null
+        "cellMedianDaysMax": null,
+        "suppressed": []
       },
       {
         "key": "APPROVED",
@@ -44,7 +47,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 49.5,
         "medianIsExact": false,
         "cellMedianDaysMin": 49,
-        "cellMedianDaysMax": 68.5
+        "cellMedianDaysMax": 68.5,
+        "suppressed": []
       },
       {
         "key": "REJECTED",
@@ -54,7 +58,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 46,
         "medianIsExact": false,
         "cellMedianDaysMin": 19,
-        "cellMedianDaysMax": 63
+        "cellMedianDaysMax": 63,
+        "suppressed": []
       }
     ],
     "cells": [
@@ -63,189 +68,216 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "path": "FORMAL",
         "status": "REJECTED",
         "proposals": 1,
-        "medianDaysToDecision": 63
+        "medianDaysToDecision": 63,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "FORMAL",
         "status": "SUBMITTED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "FORMAL",
         "status": "VERIFIED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "PARTICIPATORY",
         "status": "GROUND_CHECKED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "PARTICIPATORY",
         "status": "REJECTED",
         "proposals": 4,
-        "medianDaysToDecision": 50.5
+        "medianDaysToDecision": 50.5,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "PARTICIPATORY",
         "status": "SUBMITTED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "DESIL_UPDATE",
         "path": "PARTICIPATORY",
         "status": "VERIFIED",
         "proposals": 3,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "PBI_REACTIVATION",
         "path": "FORMAL",
         "status": "GROUND_CHECKED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "PBI_REACTIVATION",
         "path": "PARTICIPATORY",
         "status": "VERIFIED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "FORMAL",
         "status": "APPROVED",
         "proposals": 4,
-        "medianDaysToDecision": 49.5
+        "medianDaysToDecision": 49.5,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "FORMAL",
         "status": "GROUND_CHECKED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "FORMAL",
         "status": "REJECTED",
         "proposals": 1,
-        "medianDaysToDecision": 19
+        "medianDaysToDecision": 19,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "FORMAL",
         "status": "VERIFIED",
         "proposals": 5,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "PARTICIPATORY",
         "status": "APPROVED",
         "proposals": 4,
-        "medianDaysToDecision": 68.5
+        "medianDaysToDecision": 68.5,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "PARTICIPATORY",
         "status": "GROUND_CHECKED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "PARTICIPATORY",
         "status": "REJECTED",
         "proposals": 1,
-        "medianDaysToDecision": 28
+        "medianDaysToDecision": 28,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "PARTICIPATORY",
         "status": "SUBMITTED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "SANGGAH",
         "path": "PARTICIPATORY",
         "status": "VERIFIED",
         "proposals": 7,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "FORMAL",
         "status": "APPROVED",
         "proposals": 5,
-        "medianDaysToDecision": 49
+        "medianDaysToDecision": 49,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "FORMAL",
         "status": "GROUND_CHECKED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "FORMAL",
         "status": "REJECTED",
         "proposals": 4,
-        "medianDaysToDecision": 46
+        "medianDaysToDecision": 46,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "FORMAL",
         "status": "SUBMITTED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "FORMAL",
         "status": "VERIFIED",
         "proposals": 4,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "PARTICIPATORY",
         "status": "APPROVED",
         "proposals": 2,
-        "medianDaysToDecision": 51
+        "medianDaysToDecision": 51,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "PARTICIPATORY",
         "status": "REJECTED",
         "proposals": 2,
-        "medianDaysToDecision": 45.5
+        "medianDaysToDecision": 45.5,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "PARTICIPATORY",
         "status": "SUBMITTED",
         "proposals": 1,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       },
       {
         "kind": "USULAN",
         "path": "PARTICIPATORY",
         "status": "VERIFIED",
         "proposals": 2,
-        "medianDaysToDecision": null
+        "medianDaysToDecision": null,
+        "suppressed": []
       }
     ]
   },
@@ -259,7 +291,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 49,
         "medianIsExact": false,
         "cellMedianDaysMin": 19,
-        "cellMedianDaysMax": 63
+        "cellMedianDaysMax": 63,
+        "suppressed": []
       },
       {
         "key": "PARTICIPATORY",
@@ -269,7 +302,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 50.5,
         "medianIsExact": false,
         "cellMedianDaysMin": 28,
-        "cellMedianDaysMax": 68.5
+        "cellMedianDaysMax": 68.5,
+        "suppressed": []
       }
     ]
   },
@@ -283,7 +317,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 49,
         "medianIsExact": false,
         "cellMedianDaysMin": 45.5,
-        "cellMedianDaysMax": 51
+        "cellMedianDaysMax": 51,
+        "suppressed": []
       },
       {
         "key": "SANGGAH",
@@ -293,7 +328,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 49.5,
         "medianIsExact": false,
         "cellMedianDaysMin": 19,
-        "cellMedianDaysMax": 68.5
+        "cellMedianDaysMax": 68.5,
+        "suppressed": []
       },
       {
         "key": "DESIL_UPDATE",
@@ -303,7 +339,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": 50.5,
         "medianIsExact": false,
         "cellMedianDaysMin": 50.5,
-        "cellMedianDaysMax": 63
+        "cellMedianDaysMax": 63,
+        "suppressed": []
       },
       {
         "key": "PBI_REACTIVATION",
@@ -313,7 +350,8 @@ export const funnelFixture: ProposalsFunnelQuery = {
         "medianDaysToDecision": null,
         "medianIsExact": true,
         "cellMedianDaysMin": null,
-        "cellMedianDaysMax": null
+        "cellMedianDaysMax": null,
+        "suppressed": []
       }
     ]
   }
@@ -332,6 +370,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": false,
         "cellMedianDaysMin": 19,
         "cellMedianDaysMax": 68,
+        "suppressed": [],
         "region": {
           "code": "32.01",
           "name": "Kabupaten Bogor",
@@ -347,6 +386,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": true,
         "cellMedianDaysMin": null,
         "cellMedianDaysMax": null,
+        "suppressed": [],
         "region": {
           "code": "32.02",
           "name": "Kabupaten Sukabumi",
@@ -362,6 +402,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": false,
         "cellMedianDaysMin": 40,
         "cellMedianDaysMax": 50,
+        "suppressed": [],
         "region": {
           "code": "32.03",
           "name": "Kabupaten Cianjur",
@@ -377,6 +418,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": false,
         "cellMedianDaysMin": 43,
         "cellMedianDaysMax": 44,
+        "suppressed": [],
         "region": {
           "code": "32.04",
           "name": "Kabupaten Bandung",
@@ -392,6 +434,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": true,
         "cellMedianDaysMin": 55,
         "cellMedianDaysMax": 55,
+        "suppressed": [],
         "region": {
           "code": "32.05",
           "name": "Kabupaten Garut",
@@ -407,6 +450,7 @@ export const subRegionsFixture: ProposalsSubRegionsQuery = {
         "medianIsExact": true,
         "cellMedianDaysMin": null,
         "cellMedianDaysMax": null,
+        "suppressed": [],
         "region": {
           "code": "32.06",
           "name": "Kabupaten Tasikmalaya",

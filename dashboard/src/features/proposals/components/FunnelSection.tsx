@@ -4,7 +4,9 @@ import { ProposalsFunnelDocument, type ProposalKind, type ProposalPath, type Pro
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
 import { formatCount, formatShare } from '../../../shared/format';
+import { OrSmallCell, SmallCell, SmallCellNote } from '../../../shared/components/SmallCell';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, shareOrNull, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import {
   breakdown,
   formatDays,
@@ -80,7 +82,7 @@ export function FunnelSection({ regionCode, regionName, versionId, versionLabel 
   );
 }
 
-/** "48 hari" (exact) or "≈ 48 hari"; "–" when nothing is decided. */
+/** "48 hari" (exact) or "≈ 48 hari"; "–" when nothing is decided (a withheld median is shown by the caller). */
 export function medianText(turnaround: Turnaround, t: ProposalsMessages): string {
   if (turnaround.median === null) return '–';
   return `${turnaround.exact ? '' : '≈ '}${t.days(formatDays(turnaround.median))}`;
@@ -93,28 +95,36 @@ function rangeText(turnaround: Turnaround, t: ProposalsMessages): string | null 
 
 function Headline({ funnel, turnaround, t }: { funnel: Funnel; turnaround: Turnaround; t: ProposalsMessages }) {
   const range = rangeText(turnaround, t);
+  const mark = smallCellMark(useSmallCellThreshold());
   return (
     <dl className="headline proposals-headline" data-testid="proposals-headline">
       <div className="figure-card headline__item">
         <dt>{t.headTotal}</dt>
-        <dd>{formatCount(funnel.total)}</dd>
+        <dd>
+          <OrSmallCell value={funnel.total} format={formatCount} />
+        </dd>
       </div>
       <div className="figure-card headline__item">
         <dt>{t.headOpen}</dt>
         <dd>
-          {formatCount(funnel.open)} <small>{formatShare(funnel.total === 0 ? 0 : funnel.open / funnel.total)}</small>
+          <OrSmallCell value={funnel.open} format={formatCount} /> <small>{formatOrMark(shareOrNull(funnel.open, funnel.total), formatShare, mark)}</small>
         </dd>
       </div>
       <div className="figure-card headline__item">
         <dt>{t.headDecided}</dt>
         <dd>
-          {formatCount(funnel.decided)} {funnel.approvalRate !== null && <small>{t.headApproval(formatShare(funnel.approvalRate))}</small>}
+          <OrSmallCell value={funnel.decided} format={formatCount} />{' '}
+          {funnel.approvalRateWithheld ? (
+            <small>{t.headApproval(mark)}</small>
+          ) : (
+            funnel.approvalRate !== null && <small>{t.headApproval(formatShare(funnel.approvalRate))}</small>
+          )}
         </dd>
       </div>
       <div className="figure-card headline__item headline__item--accent">
         <dt>{t.headMedian}</dt>
         <dd>
-          {turnaround.median === null ? <small>{t.notDecided}</small> : medianText(turnaround, t)}
+          {turnaround.withheld ? <SmallCell /> : turnaround.median === null ? <small>{t.notDecided}</small> : medianText(turnaround, t)}
           {turnaround.median !== null && range && <small>{turnaround.exact ? t.exactMedian : t.approxMedian(range)}</small>}
         </dd>
       </div>
@@ -123,46 +133,52 @@ function Headline({ funnel, turnaround, t }: { funnel: Funnel; turnaround: Turna
 }
 
 function FunnelChart({ funnel, caption, t }: { funnel: Funnel; caption: string; t: ProposalsMessages }) {
-  const width = (count: number) => `${(funnel.total === 0 ? 0 : (count / funnel.total) * 100).toFixed(1)}%`;
-  const share = (count: number) => formatShare(funnel.total === 0 ? 0 : count / funnel.total);
+  const mark = smallCellMark(useSmallCellThreshold());
+  // A withheld stage (a small cell, or computed from one) has no bar and reads "<5".
+  const width = (count: number | null) => `${((shareOrNull(count, funnel.total) ?? 0) * 100).toFixed(1)}%`;
+  const share = (count: number | null) => formatOrMark(shareOrNull(count, funnel.total), formatShare, mark);
+  const count = (value: number | null) => formatOrMark(value, formatCount, mark);
   const anyLowerBound = funnel.stages.some((stage) => stage.lowerBound);
   return (
     <figure className="proposals-funnel" data-testid="proposals-funnel">
       <figcaption className="proposals-funnel__caption">{caption}</figcaption>
       <ol className="proposals-funnel__stages" aria-label={t.funnelAria}>
         {funnel.stages.map((stage) => (
-          <li key={stage.status} className={`proposals-funnel__stage proposals-funnel__stage--${stage.status.toLowerCase()}`} data-reached={stage.reached}>
+          <li key={stage.status} className={`proposals-funnel__stage proposals-funnel__stage--${stage.status.toLowerCase()}`} data-reached={stage.reached ?? undefined}>
             <span className="proposals-funnel__label">{t.stage(stage.status)}</span>
             <span className="proposals-funnel__track" aria-hidden="true">
               <span className="proposals-funnel__bar" style={{ width: width(stage.reached) }} />
             </span>
             <span className="proposals-funnel__value">
-              {stage.lowerBound ? t.atLeast(formatCount(stage.reached), share(stage.reached)) : t.reached(formatCount(stage.reached), share(stage.reached))}
+              {stage.lowerBound ? t.atLeast(count(stage.reached), share(stage.reached)) : t.reached(count(stage.reached), share(stage.reached))}
             </span>
             {stage.status !== 'APPROVED' && (
-              <span className="proposals-funnel__waiting">{t.waiting(formatCount(stage.waiting), t.statusHint(stage.status))}</span>
+              <span className="proposals-funnel__waiting">{t.waiting(count(stage.waiting), t.statusHint(stage.status))}</span>
             )}
           </li>
         ))}
-        <li className="proposals-funnel__stage proposals-funnel__stage--rejected" data-reached={funnel.rejected}>
+        <li className="proposals-funnel__stage proposals-funnel__stage--rejected" data-reached={funnel.rejected ?? undefined}>
           <span className="proposals-funnel__label">{t.stage('REJECTED')}</span>
           <span className="proposals-funnel__track" aria-hidden="true">
             <span className="proposals-funnel__bar" style={{ width: width(funnel.rejected) }} />
           </span>
-          <span className="proposals-funnel__value">{t.reached(formatCount(funnel.rejected), share(funnel.rejected))}</span>
+          <span className="proposals-funnel__value">{t.reached(count(funnel.rejected), share(funnel.rejected))}</span>
           <span className="proposals-funnel__waiting">{t.statusHint('REJECTED')}</span>
         </li>
       </ol>
       {anyLowerBound && <p className="proposals-note">{t.lowerBoundNote}</p>}
+      <SmallCellNote show={funnel.rejected === null || funnel.stages.some((stage) => stage.reached === null || stage.waiting === null)} />
     </figure>
   );
 }
 
 function turnaroundColumns<Row>(get: (row: Row) => Turnaround, t: ProposalsMessages): Column<Row>[] {
+  // Null also means "nothing decided" ("–"): only a withheld turnaround reads "<5".
+  const withheld = (row: Row) => get(row).withheld;
   return [
-    { key: 'median', header: t.colMedian, value: (row) => get(row).median, format: 'count', render: (row) => medianText(get(row), t) },
-    { key: 'min', header: t.colRangeMin, value: (row) => get(row).min, format: 'count', render: (row) => fmtDays(get(row).min) },
-    { key: 'max', header: t.colRangeMax, value: (row) => get(row).max, format: 'count', render: (row) => fmtDays(get(row).max) },
+    { key: 'median', header: t.colMedian, value: (row) => get(row).median, format: 'count', withheld, render: (row) => medianText(get(row), t) },
+    { key: 'min', header: t.colRangeMin, value: (row) => get(row).min, format: 'count', withheld, render: (row) => fmtDays(get(row).min) },
+    { key: 'max', header: t.colRangeMax, value: (row) => get(row).max, format: 'count', withheld, render: (row) => fmtDays(get(row).max) },
   ];
 }
 
@@ -202,7 +218,7 @@ function BreakdownTable<K extends string>({ rows, header, label, caption, csvNam
     { key: 'open', header: t.colOpen, value: (row) => row.open, format: 'count' },
     { key: 'approved', header: t.colApproved, value: (row) => row.approved, format: 'count' },
     { key: 'rejected', header: t.colRejected, value: (row) => row.rejected, format: 'count' },
-    { key: 'approvalRate', header: t.colApprovalRate, value: (row) => row.approvalRate, format: 'share' },
+    { key: 'approvalRate', header: t.colApprovalRate, value: (row) => row.approvalRate, format: 'share', withheld: (row) => row.approvalRateWithheld },
     ...turnaroundColumns((row: BreakdownRow<K>) => row.turnaround, t),
   ];
   return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} csvName={csvName} testId={testId} />;

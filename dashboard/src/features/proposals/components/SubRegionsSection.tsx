@@ -6,6 +6,7 @@ import { DataTable, sortRows, type Column, type SortState } from '../../../share
 import { LoadState } from '../../../shared/components/LoadState';
 import { useMessages } from '../../../shared/i18n';
 import { levelName, sharedMessages } from '../../../shared/messages';
+import { isWithheld } from '../../../shared/small-cells';
 import { formatDays, isSubRegionSortKey, turnaroundOfGroup, type FunnelGroup } from '../funnel';
 import { proposalsMessages } from '../messages';
 import { medianText } from './FunnelSection';
@@ -58,6 +59,7 @@ export function SubRegionsSection({ regionCode, regionName, versionId, versionLa
         header: t.colMedian,
         value: (row) => row.medianDaysToDecision,
         format: 'count',
+        withheld: (row) => isWithheld(row, 'medianDaysToDecision'),
         render: (row) => medianText(turnaroundOfGroup(row), t),
       },
       {
@@ -65,6 +67,7 @@ export function SubRegionsSection({ regionCode, regionName, versionId, versionLa
         header: t.colRangeMin,
         value: (row) => row.cellMedianDaysMin,
         format: 'count',
+        withheld: (row) => isWithheld(row, 'cellMedianDaysMin'),
         unsortable: true,
         render: (row) => (row.cellMedianDaysMin === null ? '–' : formatDays(row.cellMedianDaysMin)),
       },
@@ -73,6 +76,7 @@ export function SubRegionsSection({ regionCode, regionName, versionId, versionLa
         header: t.colRangeMax,
         value: (row) => row.cellMedianDaysMax,
         format: 'count',
+        withheld: (row) => isWithheld(row, 'cellMedianDaysMax'),
         unsortable: true,
         render: (row) => (row.cellMedianDaysMax === null ? '–' : formatDays(row.cellMedianDaysMax)),
       },

@@ -6,9 +6,11 @@ import type { ProgramCodeValue } from '../../../app/url-state';
 import { QuotaStatusListDocument, type QuotaRowFieldsFragment } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { OrSmallCell } from '../../../shared/components/SmallCell';
 import { Pager } from '../../../shared/components/Pager';
 import { formatCount } from '../../../shared/format';
 import { useLang, useMessages } from '../../../shared/i18n';
+import { differenceOrNull, isWithheld } from '../../../shared/small-cells';
 import { formatSortParam } from '../../../shared/sort-param';
 import { quotaMessages } from '../messages';
 import {
@@ -98,8 +100,16 @@ export function QuotaList(props: QuotaListProps) {
     { key: 'quota', header: t.quota, value: (row) => row.quota, format: 'count' },
     { key: 'recipients', header: t.recipients, value: (row) => row.recipients, format: 'count' },
     { key: 'gap', header: t.gap, value: (row) => row.gap, format: 'signed' },
-    { key: 'gap_ratio', header: t.gapRatio, value: (row) => row.gapRatio, format: 'share' },
-    { key: 'status', header: t.status, value: (row) => row.status, unsortable: true, render: (row) => <StatusBadge status={row.status} /> },
+    // gapRatio is also null when the quota is 0: only a withheld one reads "<5".
+    { key: 'gap_ratio', header: t.gapRatio, value: (row) => row.gapRatio, format: 'share', withheld: (row) => isWithheld(row, 'gapRatio') },
+    {
+      key: 'status',
+      header: t.status,
+      value: (row) => row.status,
+      unsortable: true,
+      withheld: (row) => row.status === null,
+      render: (row) => (row.status === null ? null : <StatusBadge status={row.status} />),
+    },
   ];
 
   const setParams = (change: Record<string, string | null>, replace = false) => navigate({ params: { ...change, mulai: null } }, { replace });
@@ -144,7 +154,7 @@ export function QuotaList(props: QuotaListProps) {
                 name: t.totalRow(formatCount(data.totals.count)),
                 quota: data.totals.quota,
                 recipients: data.totals.recipients,
-                gap: data.totals.quota - data.totals.recipients,
+                gap: differenceOrNull(data.totals.quota, data.totals.recipients),
               }}
               sort={sort}
               onSortChange={(next) => {
@@ -242,8 +252,9 @@ interface Totals {
   under: number;
   over: number;
   match: number;
-  shortfall: number;
-  excess: number;
+  /** Null when withheld (computed from recipients that are a small cell). */
+  shortfall: number | null;
+  excess: number | null;
 }
 
 /** How many kabupaten/kota (of the filtered set) are under, over and at quota, and by how much. */
@@ -254,8 +265,8 @@ function QuotaSummary({ totals }: { totals: Totals }) {
     { key: 'under', label: t.under, value: formatCount(totals.under) },
     { key: 'over', label: t.over, value: formatCount(totals.over) },
     { key: 'match', label: t.match, value: formatCount(totals.match) },
-    { key: 'shortfall', label: t.shortfall, value: formatCount(totals.shortfall) },
-    { key: 'excess', label: t.excess, value: formatCount(totals.excess) },
+    { key: 'shortfall', label: t.shortfall, value: <OrSmallCell value={totals.shortfall} format={formatCount} /> },
+    { key: 'excess', label: t.excess, value: <OrSmallCell value={totals.excess} format={formatCount} /> },
   ];
   return (
     <dl className="quota-summary" aria-label={t.summaryLabel} data-testid="quota-summary">

@@ -7,9 +7,11 @@ import type { ProgramCodeValue } from '../../../app/url-state';
 import { QuotaReallocationPlanDocument } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { OrSmallCell, SmallCell } from '../../../shared/components/SmallCell';
 import { formatCount, formatSignedCount } from '../../../shared/format';
 import { useLang, useMessages } from '../../../shared/i18n';
 import { useInclusionCauseNames } from '../../../shared/inclusion-causes';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { quotaMessages, type QuotaMessages } from '../messages';
 import {
   fillSummary,
@@ -111,6 +113,7 @@ function PlanBody({
   const lang = useLang();
   const client = useClient();
   const causes = useInclusionCauseNames();
+  const mark = smallCellMark(useSmallCellThreshold());
   const unitName = plan.unit === 'INDIVIDUAL' ? t.unitIndividual : t.unitFamily;
   const period = formatPeriod(plan.povertyPeriod, lang);
   const rows = useMemo(() => planUnitRows(plan), [plan]);
@@ -131,7 +134,8 @@ function PlanBody({
       format: 'count',
       render: (row) => (row.desil === 0 ? t.outsideDtsen : formatCount(row.desil)),
     },
-    { key: 'rank', header: t.rank, value: (row) => row.rank, format: 'count' },
+    // Null outside DTSEN, never withheld.
+    { key: 'rank', header: t.rank, value: (row) => row.rank, format: 'count', withheld: () => false },
     { key: 'village', header: t.village, value: (row) => row.village },
     { key: 'district', header: t.district, value: (row) => row.district },
   ];
@@ -157,26 +161,33 @@ function PlanBody({
         </div>
         <div>
           <dt>{t.recipients}</dt>
-          <dd>{formatCount(plan.recipients)}</dd>
+          <dd>
+            <OrSmallCell value={plan.recipients} format={formatCount} />
+          </dd>
         </div>
         <div>
           <dt>{t.gap}</dt>
-          <dd>{formatSignedCount(plan.gap)}</dd>
+          <dd>
+            <OrSmallCell value={plan.gap} format={formatSignedCount} />
+          </dd>
         </div>
         <div>
           <dt>{t.status}</dt>
-          <dd>
-            <StatusBadge status={plan.status} />
-          </dd>
+          <dd>{plan.status === null ? <SmallCell /> : <StatusBadge status={plan.status} />}</dd>
         </div>
       </dl>
       <p className="quota-detail__explain">{t.planExplain(plan.regency.name, formatCount(plan.nationalQuota), unitName, period)}</p>
 
+      {plan.status === null && (
+        <p className="quota-detail__note" role="note" data-testid="quota-plan-withheld">
+          {t.planWithheld(mark)}
+        </p>
+      )}
       {plan.status === 'MATCH' && <p className="quota-detail__note">{t.matchNote}</p>}
       {plan.status === 'UNDER' && <FillSteps plan={plan} unitName={unitName} desilMin={desilMin} desilMax={desilMax} />}
       {plan.status === 'OVER' && <RemovalSteps plan={plan} unitName={unitName} label={(cause) => causes.label(cause, desilMax)} />}
 
-      {plan.status !== 'MATCH' && (
+      {(plan.status === 'UNDER' || plan.status === 'OVER') && (
         <>
           <h4>{plan.unit === 'INDIVIDUAL' ? t.peopleTitle : t.familiesTitle}</h4>
           {!personRows ? (
@@ -189,7 +200,7 @@ function PlanBody({
             </p>
           ) : (
             <DataTable
-              caption={t.familiesCaption(formatCount(rows.length), formatCount(total), plan.regency.name)}
+              caption={t.familiesCaption(formatCount(rows.length), formatOrMark(total, formatCount, mark), plan.regency.name)}
               columns={columns}
               rows={rows}
               rowKey={(row) => `${row.order}`}
@@ -207,19 +218,22 @@ function PlanBody({
 
 function FillSteps({ plan, unitName, desilMin, desilMax }: { plan: ReallocationPlan; unitName: string; desilMin: number; desilMax: number }) {
   const t = useMessages(quotaMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
+  const count = (value: number | null) => formatOrMark(value, formatCount, mark);
   const summary = fillSummary(plan);
   return (
     <div className="quota-steps" data-testid="quota-fill-steps">
-      <h4>{t.fillTitle(formatCount(plan.gap), unitName)}</h4>
+      <h4>{t.fillTitle(count(plan.gap), unitName)}</h4>
       <ol>
         {summary.steps.map((step) => (
-          <li key={step.priority} data-priority={step.priority} className={step.taken > 0 ? 'is-used' : undefined}>
+          // A withheld count (a small cell) is 1 or more.
+          <li key={step.priority} data-priority={step.priority} className={step.taken !== 0 ? 'is-used' : undefined}>
             <span className="quota-steps__name">{priorityName(t, step.priority, desilMin, desilMax)}</span>
-            <span className="quota-steps__count">{t.taken(formatCount(step.taken), formatCount(step.pool))}</span>
+            <span className="quota-steps__count">{t.taken(count(step.taken), count(step.pool))}</span>
           </li>
         ))}
       </ol>
-      {summary.unfilled > 0 && (
+      {summary.unfilled !== null && summary.unfilled > 0 && (
         <p className="quota-detail__warning" role="note">
           {t.unfilled(formatCount(summary.unfilled))}
         </p>
@@ -230,23 +244,25 @@ function FillSteps({ plan, unitName, desilMin, desilMax }: { plan: ReallocationP
 
 function RemovalSteps({ plan, unitName, label }: { plan: ReallocationPlan; unitName: string; label: (cause: string) => string }) {
   const t = useMessages(quotaMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
+  const count = (value: number | null) => formatOrMark(value, formatCount, mark);
   const summary = removalSummary(plan);
   return (
     <div className="quota-steps" data-testid="quota-removal-steps">
-      <h4>{t.removalTitle(formatCount(-plan.gap), unitName)}</h4>
+      <h4>{t.removalTitle(count(plan.gap === null ? null : -plan.gap), unitName)}</h4>
       {summary.steps.length === 0 ? (
         <p className="quota-detail__note">{t.noRemovalCandidates}</p>
       ) : (
         <ol>
           {summary.steps.map((step) => (
-            <li key={step.cause} data-cause={step.cause} className={step.removed > 0 ? 'is-used' : undefined}>
+            <li key={step.cause} data-cause={step.cause} className={step.removed !== 0 ? 'is-used' : undefined}>
               <span className="quota-steps__name">{label(step.cause)}</span>
-              <span className="quota-steps__count">{t.removed(formatCount(step.removed), formatCount(step.candidates))}</span>
+              <span className="quota-steps__count">{t.removed(count(step.removed), count(step.candidates))}</span>
             </li>
           ))}
         </ol>
       )}
-      {summary.unabsorbed > 0 && (
+      {summary.unabsorbed !== null && summary.unabsorbed > 0 && (
         <p className="quota-detail__warning" role="note">
           {t.unabsorbed(formatCount(summary.unabsorbed))}
         </p>

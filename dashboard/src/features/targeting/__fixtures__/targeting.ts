@@ -2,9 +2,16 @@
 // 0.001-scale dataset).
 import type { TargetingSummaryFieldsFragment } from '../../../generated/graphql';
 
-type Summary = Omit<TargetingSummaryFieldsFragment, 'inclusionRate' | 'exclusionRate' | 'coverage' | 'leakage' | 'units' | 'notEligible'> & {
+/** The counts of a summary (the fixtures hold no withheld ones). */
+interface Summary {
+  recipients: number;
+  eligible: number;
+  correctRecipients: number;
+  inclusionErrors: number;
+  exclusionErrors: number;
+  pendingGroundCheck: number;
   notEligible?: number;
-};
+}
 
 /** A summary with its rates computed as the API does. */
 export function summary(counts: Summary): TargetingSummaryFieldsFragment & { __typename: 'TargetingSummary' } {

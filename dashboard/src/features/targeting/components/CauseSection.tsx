@@ -2,10 +2,12 @@ import { useId, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
 import { formatCompact, formatCount, formatShare } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
 import { useInclusionCauseNames } from '../../../shared/inclusion-causes';
 import { prefersMotion } from '../../../shared/motion';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { targetingMessages } from '../messages';
 import { causeChartData, toCauseRows, type CauseCount, type CauseRow } from '../shape';
 import { CAUSE_COLORS } from './colors';
@@ -14,7 +16,8 @@ export interface CauseSectionProps {
   byCause: readonly CauseCount[];
   unitName: string;
   desilMax: number;
-  inclusionErrors: number;
+  /** Null when withheld (a small cell). */
+  inclusionErrors: number | null;
   regionName: string;
   versionLabel: string;
   csvName: readonly string[];
@@ -24,6 +27,7 @@ export interface CauseSectionProps {
 /** Inclusion errors per cause: a horizontal bar chart of the causes that occur, and the full table. */
 export function CauseSection({ byCause, unitName, desilMax, inclusionErrors, regionName, versionLabel, csvName, chartInitialWidth }: CauseSectionProps) {
   const t = useMessages(targetingMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const names = useInclusionCauseNames();
   const headingId = useId();
   const rows = useMemo(() => toCauseRows(byCause, names, desilMax), [byCause, names, desilMax]);
@@ -41,14 +45,16 @@ export function CauseSection({ byCause, unitName, desilMax, inclusionErrors, reg
   return (
     <section className="targeting-section" data-testid="targeting-causes" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.causesTitle}</h3>
-      <p className="targeting-section__note">{t.causesCaption(formatCount(inclusionErrors))}</p>
+      <p className="targeting-section__note">{t.causesCaption(formatOrMark(inclusionErrors, formatCount, mark))}</p>
       {bars.length === 0 ? (
-        <p className="panel panel--state" role="status">
-          {t.causesNone}
-        </p>
+        <div className="panel panel--state" role="status">
+          {/* Nothing to draw: no inclusion error, or only withheld causes (small cells). */}
+          {rows.some((row) => row.units === null) ? <SmallCellNote show /> : t.causesNone}
+        </div>
       ) : (
         <div className="panel">
           <CauseChart rows={bars} caption={t.causesFigure(unitName)} initialWidth={chartInitialWidth} />
+          <SmallCellNote show={rows.some((row) => row.units === null)} />
         </div>
       )}
       <DataTable
@@ -57,7 +63,7 @@ export function CauseSection({ byCause, unitName, desilMax, inclusionErrors, reg
         rows={rows}
         rowKey={(row) => row.cause}
         csvName={[...csvName, 'penyebab']}
-        footer={{ units: inclusionErrors, shareOfInclusionErrors: inclusionErrors > 0 ? 1 : 0 }}
+        footer={{ units: inclusionErrors, shareOfInclusionErrors: inclusionErrors === null ? null : inclusionErrors > 0 ? 1 : 0 }}
         testId="targeting-causes-table"
       />
     </section>
@@ -71,8 +77,9 @@ function truncate(text: string, length = 40): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-function CauseChart({ rows, caption, initialWidth = 960 }: { rows: readonly CauseRow[]; caption: string; initialWidth?: number }) {
+function CauseChart({ rows, caption, initialWidth = 960 }: { rows: readonly (CauseRow & { units: number })[]; caption: string; initialWidth?: number }) {
   const t = useMessages(targetingMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const height = rows.length * ROW_HEIGHT + 40;
   const renderBar = (props: BarShapeProps) => {
     const row = rows[props.index];
@@ -105,7 +112,7 @@ function CauseChart({ rows, caption, initialWidth = 960 }: { rows: readonly Caus
                   <div className="chart-tooltip targeting-tooltip">
                     <strong>{row.label}</strong>
                     <span>
-                      {formatCount(row.units)} · {formatShare(row.shareOfInclusionErrors)}
+                      {formatCount(row.units)} · {formatOrMark(row.shareOfInclusionErrors, formatShare, mark)}
                     </span>
                   </div>
                 );

@@ -6,9 +6,11 @@ import type { ProgramCodeValue } from '../../../app/url-state';
 import { TargetingByDesilDocument } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
 import { formatCompact, formatCount, formatShare } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
 import { prefersMotion } from '../../../shared/motion';
+import { formatOrMark, shareOrNull, smallCellMark, sumOrNull, useSmallCellThreshold } from '../../../shared/small-cells';
 import { targetingMessages, type TargetingMessages } from '../messages';
 import { toDesilRows, type DesilRow } from '../shape';
 import { CLASS_COLORS, type TargetingClassKey } from './colors';
@@ -103,10 +105,13 @@ function DesilBody({ rows, unitName, regionName, versionLabel, csvName, chartIni
     { key: 'pending', header: t.pendingShort, value: (row) => row.pending, format: 'count' },
     { key: 'inclusion', header: t.inclusionShort, value: (row) => row.inclusion, format: 'count' },
     { key: 'exclusion', header: t.exclusionShort, value: (row) => row.exclusion, format: 'count' },
-    { key: 'coverage', header: t.coverage, value: (row) => row.coverage, format: 'share' },
+    // Null also when nobody of the desil is eligible ("–"): only a withheld coverage reads "<5".
+    { key: 'coverage', header: t.coverage, value: (row) => row.coverage, format: 'share', withheld: (row) => row.coverageWithheld },
   ];
-  const sum = (pick: (row: DesilRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  // A total over a withheld desil is withheld.
+  const sum = (pick: (row: DesilRow) => number | null) => sumOrNull(rows.map(pick));
   const eligible = sum((row) => row.eligible);
+  const correct = sum((row) => row.correct);
   return (
     <>
       <div className="panel">
@@ -128,11 +133,11 @@ function DesilBody({ rows, unitName, regionName, versionLabel, csvName, chartIni
           units: sum((row) => row.units),
           eligible,
           recipients: sum((row) => row.recipients),
-          correct: sum((row) => row.correct),
+          correct,
           pending: sum((row) => row.pending),
           inclusion: sum((row) => row.inclusion),
           exclusion: sum((row) => row.exclusion),
-          coverage: eligible > 0 ? sum((row) => row.correct) / eligible : null,
+          coverage: eligible === 0 ? undefined : shareOrNull(correct, eligible),
         }}
         testId="targeting-desil-table"
       />
@@ -152,6 +157,7 @@ interface DesilChartProps {
 
 function DesilChart({ rows, caption, scope, onScopeChange, initialWidth = 960 }: DesilChartProps) {
   const t = useMessages(targetingMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const name = useId();
   const stack = scope === 'recipients' ? RECIPIENT_STACK : STACK;
   return (
@@ -184,7 +190,7 @@ function DesilChart({ rows, caption, scope, onScopeChange, initialWidth = 960 }:
                     <strong>{row.label}</strong>
                     {STACK.map((key) => (
                       <span key={key}>
-                        {classLabel(t, key)}: {formatCount(row[key])}
+                        {classLabel(t, key)}: {formatOrMark(row[key], formatCount, mark)}
                       </span>
                     ))}
                     {row.coverage !== null && (
@@ -219,6 +225,7 @@ function DesilChart({ rows, caption, scope, onScopeChange, initialWidth = 960 }:
           </li>
         ))}
       </ul>
+      <SmallCellNote show={rows.some((row) => stack.some((key) => row[key] === null))} />
     </figure>
   );
 }

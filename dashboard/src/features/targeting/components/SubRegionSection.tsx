@@ -88,8 +88,8 @@ export function SubRegionSection({ programCode, regionCode, versionId, level, re
   }, [page, offset]);
 
   const levelText = level ? levelName(shared, level) : '';
-  const maxInclusion = Math.max(0, ...rows.map((row) => row.summary.inclusionRate));
-  const maxExclusion = Math.max(0, ...rows.map((row) => row.summary.exclusionRate));
+  const maxInclusion = Math.max(0, ...rows.map((row) => row.summary.inclusionRate ?? 0));
+  const maxExclusion = Math.max(0, ...rows.map((row) => row.summary.exclusionRate ?? 0));
 
   const drill = (row: SubRegionRow) => ({ regionCode: row.region.code, params: { mulai: null } });
   const columns: Column<SubRegionRow>[] = [
@@ -114,7 +114,7 @@ export function SubRegionSection({ programCode, regionCode, versionId, level, re
       header: t.inclusionRate,
       value: (row) => row.summary.inclusionRate,
       format: 'share',
-      render: (row) => <RateCell value={row.summary.inclusionRate} max={maxInclusion} tone="inclusion" />,
+      render: (row) => <RateCell value={row.summary.inclusionRate ?? 0} max={maxInclusion} tone="inclusion" />,
     },
     { key: 'exclusion_errors', header: t.exclusionCount, value: (row) => row.summary.exclusionErrors, format: 'count' },
     {
@@ -122,7 +122,7 @@ export function SubRegionSection({ programCode, regionCode, versionId, level, re
       header: t.exclusionRate,
       value: (row) => row.summary.exclusionRate,
       format: 'share',
-      render: (row) => <RateCell value={row.summary.exclusionRate} max={maxExclusion} tone="exclusion" />,
+      render: (row) => <RateCell value={row.summary.exclusionRate ?? 0} max={maxExclusion} tone="exclusion" />,
     },
     { key: 'pending', header: t.pendingShort, value: (row) => row.summary.pendingGroundCheck, format: 'count', unsortable: true },
     { key: 'coverage', header: t.coverage, value: (row) => row.summary.coverage, format: 'share' },

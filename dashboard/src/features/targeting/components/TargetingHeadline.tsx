@@ -1,5 +1,8 @@
+import type { ReactNode } from 'react';
+import { OrSmallCell } from '../../../shared/components/SmallCell';
 import { formatCount, formatShare } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, shareOrNull, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { targetingMessages } from '../messages';
 import type { TargetingSummary } from '../shape';
 
@@ -13,28 +16,31 @@ export interface TargetingHeadlineProps {
 interface Figure {
   key: string;
   label: string;
-  value: string;
+  value: ReactNode;
   note: string;
 }
 
 /** The region's targeting summary: counts with the rate each is judged by. */
 export function TargetingHeadline({ summary, unitName, desilMin, desilMax }: TargetingHeadlineProps) {
   const t = useMessages(targetingMessages);
-  const ofRecipients = (count: number) => (summary.recipients > 0 ? count / summary.recipients : 0);
+  const mark = smallCellMark(useSmallCellThreshold());
+  // Withheld figures (small cells) and what is computed from them read "<5".
+  const count = (value: number | null) => <OrSmallCell value={value} format={formatCount} />;
+  const share = (value: number | null) => formatOrMark(value, formatShare, mark);
   const figures: Figure[] = [
-    { key: 'recipients', label: t.recipients, value: formatCount(summary.recipients), note: t.recipientsNote(unitName) },
-    { key: 'correct', label: t.correct, value: formatCount(summary.correctRecipients), note: t.correctNote(formatShare(ofRecipients(summary.correctRecipients))) },
-    { key: 'inclusion', label: t.inclusion, value: formatCount(summary.inclusionErrors), note: t.inclusionNote(formatShare(summary.inclusionRate)) },
+    { key: 'recipients', label: t.recipients, value: count(summary.recipients), note: t.recipientsNote(unitName) },
+    { key: 'correct', label: t.correct, value: count(summary.correctRecipients), note: t.correctNote(share(shareOrNull(summary.correctRecipients, summary.recipients))) },
+    { key: 'inclusion', label: t.inclusion, value: count(summary.inclusionErrors), note: t.inclusionNote(share(summary.inclusionRate)) },
     {
       key: 'exclusion',
       label: t.exclusion,
-      value: formatCount(summary.exclusionErrors),
-      note: t.exclusionNote(formatShare(summary.exclusionRate), formatCount(summary.eligible)),
+      value: count(summary.exclusionErrors),
+      note: t.exclusionNote(share(summary.exclusionRate), formatOrMark(summary.eligible, formatCount, mark)),
     },
-    { key: 'pending', label: t.pending, value: formatCount(summary.pendingGroundCheck), note: t.pendingNote },
-    { key: 'coverage', label: t.coverage, value: formatShare(summary.coverage), note: t.coverageNote },
-    { key: 'leakage', label: t.leakage, value: formatShare(summary.leakage), note: t.leakageNote },
-    { key: 'eligible', label: t.eligible, value: formatCount(summary.eligible), note: t.eligibleNote(desilMin, desilMax) },
+    { key: 'pending', label: t.pending, value: count(summary.pendingGroundCheck), note: t.pendingNote },
+    { key: 'coverage', label: t.coverage, value: <OrSmallCell value={summary.coverage} format={formatShare} />, note: t.coverageNote },
+    { key: 'leakage', label: t.leakage, value: <OrSmallCell value={summary.leakage} format={formatShare} />, note: t.leakageNote },
+    { key: 'eligible', label: t.eligible, value: count(summary.eligible), note: t.eligibleNote(desilMin, desilMax) },
   ];
   return (
     <dl className="targeting-headline" data-testid="targeting-headline" aria-label={t.headlineLabel}>

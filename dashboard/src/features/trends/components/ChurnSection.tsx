@@ -5,9 +5,12 @@ import type { ProgramCodeValue } from '../../../app/url-state';
 import { TrendsChurnDocument, type ChurnCategory } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
+import type { CsvValue } from '../../../shared/csv';
 import { formatCompact, formatCount, formatSignedCount } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
 import { prefersMotion } from '../../../shared/motion';
+import { differenceOrNull, formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { toChurnChart, toChurnTable, type ChurnBar, type ChurnSeries, type ChurnTableRow } from '../churn';
 import { trendsMessages, type TrendsMessages } from '../messages';
 
@@ -43,6 +46,7 @@ const CHART_HEIGHT = 320;
 
 export function ChurnSection({ programCode, programName, unit, regionCode, regionName, fromVersionId, currentVersionId, chartWidth = 960 }: ChurnSectionProps) {
   const t = useMessages(trendsMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const headingId = useId();
   const [result, reexecute] = useQuery({
     query: TrendsChurnDocument,
@@ -66,7 +70,10 @@ export function ChurnSection({ programCode, programName, unit, regionCode, regio
   const stepColumns: Column<ChurnTableRow>[] = chart.bars.map((bar, index) => ({
     key: `step${bar.toVersionId}`,
     header: bar.label,
-    value: (row) => row.byStep[index] ?? 0,
+    value: (row) => {
+      const units = row.byStep[index];
+      return units === undefined ? 0 : units;
+    },
     format: 'count',
   }));
   const columns: Column<ChurnTableRow>[] = [
@@ -86,7 +93,7 @@ export function ChurnSection({ programCode, programName, unit, regionCode, regio
     ...stepColumns,
     { key: 'total', header: t.colSpanTotal, value: (row) => row.total, format: 'count' },
   ];
-  const footer: Record<string, number | string> = { direction: t.netRow, total: churn ? churn.totalEntries - churn.totalExits : 0 };
+  const footer: Record<string, CsvValue> = { direction: t.netRow, total: churn ? differenceOrNull(churn.totalEntries, churn.totalExits) : 0 };
   for (const bar of chart.bars) footer[`step${bar.toVersionId}`] = bar.net;
 
   return (
@@ -105,11 +112,11 @@ export function ChurnSection({ programCode, programName, unit, regionCode, regio
             {t.churnSummary(
               churn.fromVersion.label,
               churn.toVersion.label,
-              formatCount(churn.recipientsAtFrom),
-              formatCount(churn.recipientsAtTo),
-              formatSignedCount(churn.netChange),
+              formatOrMark(churn.recipientsAtFrom, formatCount, mark),
+              formatOrMark(churn.recipientsAtTo, formatCount, mark),
+              formatOrMark(churn.netChange, formatSignedCount, mark),
             )}{' '}
-            {churn.otherChange !== 0 && t.churnOther(formatSignedCount(churn.otherChange))}
+            {churn.otherChange !== 0 && t.churnOther(formatOrMark(churn.otherChange, formatSignedCount, mark))}
           </p>
         )}
         <figure className="trends-figure" data-testid="trends-churn" data-steps={chart.bars.length}>
@@ -152,6 +159,7 @@ export function ChurnSection({ programCode, programName, unit, regionCode, regio
             </ResponsiveContainer>
           </div>
           <ChurnLegend series={chart.series} t={t} />
+          <SmallCellNote show={chart.bars.some((bar) => Object.values(bar.values).some((units) => units === null))} />
         </figure>
         <DataTable
           caption={t.churnTableCaption(programName, unit)}
@@ -199,6 +207,7 @@ function ChurnLegend({ series, t }: { series: readonly ChurnSeries[]; t: TrendsM
 }
 
 function ChurnTooltip({ active, bar, series, t }: { active: boolean | undefined; bar: ChurnBar | undefined; series: readonly ChurnSeries[]; t: TrendsMessages }) {
+  const mark = smallCellMark(useSmallCellThreshold());
   if (!active || !bar) return null;
   const lines = (direction: 'entry' | 'exit') =>
     series
@@ -206,22 +215,22 @@ function ChurnTooltip({ active, bar, series, t }: { active: boolean | undefined;
       .map((item) => (
         <li key={item.key}>
           <span className="trends-swatch" style={{ background: CATEGORY_COLOURS[item.category] }} aria-hidden="true" />
-          {t.category(item.category)}: {formatCount(Math.abs(bar.values[item.key] ?? 0))}
+          {t.category(item.category)}: {formatOrMark(bar.values[item.key] ?? null, (units) => formatCount(Math.abs(units)), mark)}
         </li>
       ));
   return (
     <div className="chart-tooltip trends-tooltip">
       <strong>{bar.label}</strong>
       <span>
-        {t.totalEntries}: {formatCount(bar.totalEntries)}
+        {t.totalEntries}: {formatOrMark(bar.totalEntries, formatCount, mark)}
       </span>
       <ul>{lines('entry')}</ul>
       <span>
-        {t.totalExits}: {formatCount(bar.totalExits)}
+        {t.totalExits}: {formatOrMark(bar.totalExits, formatCount, mark)}
       </span>
       <ul>{lines('exit')}</ul>
       <span>
-        {t.netRow}: {formatSignedCount(bar.net)}
+        {t.netRow}: {formatOrMark(bar.net, formatSignedCount, mark)}
       </span>
     </div>
   );

@@ -5,9 +5,11 @@ import type { ProgramCodeValue } from '../../../app/url-state';
 import { TrendsCoverageDocument } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { SmallCellNote } from '../../../shared/components/SmallCell';
 import { formatShare, formatSignedPoints } from '../../../shared/format';
 import { useLang, useMessages } from '../../../shared/i18n';
 import { prefersMotion } from '../../../shared/motion';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { coverageChange, toCoverageRows, type CoverageRow } from '../coverage';
 import { trendsMessages } from '../messages';
 
@@ -27,6 +29,7 @@ export const LEAKAGE_COLOUR = '#c2410c';
 
 export function CoverageSection({ programCode, programName, unit, regionCode, regionName, currentVersionId, chartWidth = 960 }: CoverageSectionProps) {
   const t = useMessages(trendsMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const lang = useLang();
   const headingId = useId();
   const [result, reexecute] = useQuery({
@@ -78,7 +81,12 @@ export function CoverageSection({ programCode, programName, unit, regionCode, re
       >
         {change && (
           <p className="trends-lede">
-            {t.coverageChange(change.fromLabel, change.toLabel, formatSignedPoints(change.coverage, points), formatSignedPoints(change.leakage, points))}
+            {t.coverageChange(
+              change.fromLabel,
+              change.toLabel,
+              formatOrMark(change.coverage, (value) => formatSignedPoints(value, points), mark),
+              formatOrMark(change.leakage, (value) => formatSignedPoints(value, points), mark),
+            )}
           </p>
         )}
         <figure className="trends-figure" data-testid="trends-coverage" data-points={rows.length}>
@@ -98,7 +106,7 @@ export function CoverageSection({ programCode, programName, unit, regionCode, re
                 />
                 {last && <ReferenceLine x={last.label} stroke="#94a3b8" strokeDasharray="4 4" />}
                 <Tooltip
-                  formatter={(value, name) => [typeof value === 'number' ? formatShare(value) : String(value), name]}
+                  formatter={(value, name) => [typeof value === 'number' ? formatShare(value) : value === undefined ? mark : String(value), name]}
                   contentStyle={{ borderRadius: 6, borderColor: '#e2e8f0', fontSize: 13 }}
                 />
                 <Line
@@ -134,6 +142,7 @@ export function CoverageSection({ programCode, programName, unit, regionCode, re
             </li>
           </ul>
           <p className="trends-note">{t.coverageHelp}</p>
+          <SmallCellNote show={rows.some((row) => row.coverage === null || row.leakage === null)} />
         </figure>
         <DataTable
           caption={t.coverageTableCaption(programName, unit)}

@@ -3,8 +3,10 @@ import { useQuery } from 'urql';
 import { levelOfCode, type ProgramCodeValue } from '../../../app/url-state';
 import { TrendsPbiReactivationDocument, TrendsPkhDurationDocument, TrendsProgramOverlapDocument } from '../../../generated/graphql';
 import { LoadState } from '../../../shared/components/LoadState';
+import { OrSmallCell } from '../../../shared/components/SmallCell';
 import { formatCount, formatShare } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, shareOrNull, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { trendsMessages } from '../messages';
 import { overlapOf } from '../programFigures';
 
@@ -44,6 +46,7 @@ export function ProgramFigures({ programCode, programName, regionCode, versionId
 
 function PkhDurationCard({ regionCode, versionId }: { regionCode: string; versionId: number }) {
   const t = useMessages(trendsMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const [result, reexecute] = useQuery({ query: TrendsPkhDurationDocument, variables: { regionCode, versionId } });
   const data = result.data?.pkhDuration;
   const years = data?.maxYears ?? 5;
@@ -53,8 +56,11 @@ function PkhDurationCard({ regionCode, versionId }: { regionCode: string; versio
       <LoadState fetching={result.fetching} error={result.error} hasData={data !== undefined} retry={() => reexecute({ requestPolicy: 'network-only' })}>
         {data && (
           <p className="trends-card__figure">
-            <strong>{formatCount(data.reachedMaxYears)}</strong> ({formatShare(data.reachedShare)}) {t.pkhReached(years)}{' '}
-            <span className="trends-note">{t.pkhOf(formatCount(data.totalRecipients))}</span>
+            <strong>
+              <OrSmallCell value={data.reachedMaxYears} format={formatCount} />
+            </strong>{' '}
+            (<OrSmallCell value={data.reachedShare} format={formatShare} />) {t.pkhReached(years)}{' '}
+            <span className="trends-note">{t.pkhOf(formatOrMark(data.totalRecipients, formatCount, mark))}</span>
           </p>
         )}
       </LoadState>
@@ -74,22 +80,33 @@ function PbiReactivationCard({ regionCode, versionId }: { regionCode: string; ve
           <>
             <dl className="trends-card__list">
               <dt>{t.pbiRemoved}</dt>
-              <dd>{formatCount(data.removed)}</dd>
+              <dd>
+                <OrSmallCell value={data.removed} format={formatCount} />
+              </dd>
               <dt>{t.pbiReactivated}</dt>
-              <dd>{formatCount(data.reactivated)}</dd>
+              <dd>
+                <OrSmallCell value={data.reactivated} format={formatCount} />
+              </dd>
               <dt>{t.pbiEligible}</dt>
-              <dd>{formatCount(data.eligible)}</dd>
+              <dd>
+                <OrSmallCell value={data.eligible} format={formatCount} />
+              </dd>
               <dt>{t.pbiOverdue}</dt>
-              <dd>{formatCount(data.overdueDataUpdates)}</dd>
+              <dd>
+                <OrSmallCell value={data.overdueDataUpdates} format={formatCount} />
+              </dd>
             </dl>
-            {data.unmet.some((item) => item.people > 0) && (
+            {/* A withheld count (a small cell) is 1 or more. */}
+            {data.unmet.some((item) => item.people !== 0) && (
               <details className="trends-card__details">
                 <summary>{t.pbiUnmet}</summary>
                 <dl className="trends-card__list">
                   {data.unmet.map((item) => (
                     <div key={item.condition} className="trends-card__pair">
                       <dt>{t.condition(item.condition)}</dt>
-                      <dd>{formatCount(item.people)}</dd>
+                      <dd>
+                        <OrSmallCell value={item.people} format={formatCount} />
+                      </dd>
                     </div>
                   ))}
                 </dl>
@@ -104,6 +121,7 @@ function PbiReactivationCard({ regionCode, versionId }: { regionCode: string; ve
 
 function OverlapCard({ programCode, programName, regionCode, versionId }: { programCode: ProgramCodeValue; programName: string; regionCode: string; versionId: number }) {
   const t = useMessages(trendsMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const [result, reexecute] = useQuery({ query: TrendsProgramOverlapDocument, variables: { regionCode, versionId } });
   const combinations = result.data?.programOverlap.combinations;
   const overlap = useMemo(() => (combinations ? overlapOf(combinations, programCode) : null), [combinations, programCode]);
@@ -114,17 +132,17 @@ function OverlapCard({ programCode, programName, regionCode, versionId }: { prog
         {overlap && (
           <>
             <p className="trends-note">
-              {t.overlapFamilies(formatCount(overlap.families))} ·{' '}
-              {t.overlapOnly(formatShare(overlap.families === 0 ? 0 : overlap.onlyThis / overlap.families))}
+              {t.overlapFamilies(formatOrMark(overlap.families, formatCount, mark))} ·{' '}
+              {t.overlapOnly(formatOrMark(shareOrNull(overlap.onlyThis, overlap.families), formatShare, mark))}
             </p>
             <ul className="trends-bars">
               {overlap.others.map((other) => (
                 <li key={other.program}>
                   <span className="trends-bars__label">{t.programName(other.program)}</span>
                   <span className="trends-bars__track" aria-hidden="true">
-                    <span className="trends-bars__fill" style={{ width: `${(other.share * 100).toFixed(1)}%` }} />
+                    <span className="trends-bars__fill" style={{ width: `${((other.share ?? 0) * 100).toFixed(1)}%` }} />
                   </span>
-                  <span className="trends-bars__value">{formatShare(other.share)}</span>
+                  <span className="trends-bars__value">{formatOrMark(other.share, formatShare, mark)}</span>
                 </li>
               ))}
             </ul>

@@ -4,8 +4,10 @@ import { navigate } from '../../../app/navigation';
 import { TrendsTransitionsDocument } from '../../../generated/graphql';
 import { DataTable, type Column } from '../../../shared/components/DataTable';
 import { LoadState } from '../../../shared/components/LoadState';
+import { OrSmallCell } from '../../../shared/components/SmallCell';
 import { formatCount, formatShare } from '../../../shared/format';
 import { useMessages } from '../../../shared/i18n';
+import { formatOrMark, smallCellMark, useSmallCellThreshold } from '../../../shared/small-cells';
 import { trendsMessages } from '../messages';
 import { GRID_ORDER, HEAT_LEGEND, toTransitionGrid, type HeatRow, type TransitionPair, type VersionRef } from '../transitions';
 
@@ -19,6 +21,7 @@ export interface TransitionsSectionProps {
 
 export function TransitionsSection({ regionCode, regionName, published, pair }: TransitionsSectionProps) {
   const t = useMessages(trendsMessages);
+  const mark = smallCellMark(useSmallCellThreshold());
   const headingId = useId();
   const fromId = useId();
   const toId = useId();
@@ -56,10 +59,12 @@ export function TransitionsSection({ regionCode, regionName, published, pair }: 
         value: (row) => row.cells[index]?.families ?? null,
         format: 'count',
         unsortable: true,
+        // (0, 0) is null too, never counted ("–"): only a withheld cell reads "<5".
+        withheld: (row) => row.cells[index]?.withheld ?? false,
         className: toDesil === 0 ? 'trends-heat__cell trends-heat__cell--outside' : 'trends-heat__cell',
         render: (row) => {
           const cell = row.cells[index];
-          if (!cell || cell.families === null) return <span className="trends-heat__value trends-heat__value--none">–</span>;
+          if (!cell || cell.families === null || cell.share === null) return <span className="trends-heat__value trends-heat__value--none">–</span>;
           const title = t.cellTitle(cell.fromDesil, cell.toDesil, formatCount(cell.families), formatShare(cell.share));
           return (
             <span
@@ -129,32 +134,36 @@ export function TransitionsSection({ regionCode, regionName, published, pair }: 
             <div className="trends-figures__item">
               <dt>{t.stayed}</dt>
               <dd>
-                {formatShare(data.stayedShare)} <small>{t.families(formatCount(data.stayed))}</small>
+                <OrSmallCell value={data.stayedShare} format={formatShare} /> <small>{t.families(formatOrMark(data.stayed, formatCount, mark))}</small>
               </dd>
             </div>
             <div className="trends-figures__item trends-figures__item--up">
               <dt>{t.movedUp}</dt>
               <dd>
-                {formatShare(data.movedUpShare)} <small>{t.families(formatCount(data.movedUp))}</small>
+                <OrSmallCell value={data.movedUpShare} format={formatShare} /> <small>{t.families(formatOrMark(data.movedUp, formatCount, mark))}</small>
               </dd>
             </div>
             <div className="trends-figures__item trends-figures__item--down">
               <dt>{t.movedDown}</dt>
               <dd>
-                {formatShare(data.movedDownShare)} <small>{t.families(formatCount(data.movedDown))}</small>
+                <OrSmallCell value={data.movedDownShare} format={formatShare} /> <small>{t.families(formatOrMark(data.movedDown, formatCount, mark))}</small>
               </dd>
             </div>
             <div className="trends-figures__item">
               <dt>{t.entered}</dt>
-              <dd>{formatCount(data.entered)}</dd>
+              <dd>
+                <OrSmallCell value={data.entered} format={formatCount} />
+              </dd>
             </div>
             <div className="trends-figures__item">
               <dt>{t.left}</dt>
-              <dd>{formatCount(data.left)}</dd>
+              <dd>
+                <OrSmallCell value={data.left} format={formatCount} />
+              </dd>
             </div>
           </dl>
         )}
-        {data && <p className="trends-note">{t.ofInBoth(formatCount(data.inBoth))}</p>}
+        {data && <p className="trends-note">{t.ofInBoth(formatOrMark(data.inBoth, formatCount, mark))}</p>}
         <div className="trends-heat">
           <DataTable
             caption={t.heatCaption(pair.from.label, pair.to.label)}

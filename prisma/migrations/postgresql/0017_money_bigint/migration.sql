@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "family_state" ALTER COLUMN "savings_rp" SET DATA TYPE BIGINT,
+ALTER COLUMN "loans_rp" SET DATA TYPE BIGINT;
