@@ -13,19 +13,31 @@ import { loadConfig } from '../../server/src/config.js';
 import type { RoleName } from '../../server/src/domain/access.js';
 import type { SmallCellRule } from '../../server/src/domain/suppression.js';
 import { buildAtlasSchema } from '../../server/src/graphql/schema.js';
-import { smallCellRules } from '../../server/src/graphql/small-cells.js';
+import { isObjectType, type GraphQLSchema } from '../../server/src/graphql/graphql-js.js';
+import { COMPLEMENTARY_EXTENSION, smallCellRules, type ComplementaryGroupOptions } from '../../server/src/graphql/small-cells.js';
 import { tokenOf } from '../support/auth';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 let rules: Map<string, Map<string, SmallCellRule>>;
+/** The complementary groups declared on list fields, by type name then field name. */
+let groups: Map<string, Map<string, ComplementaryGroupOptions[]>>;
 /** The kecamatan of Kabupaten Bogor with the most families, and its desa with the most. */
 let district: string;
 let village: string;
 
 beforeAll(async () => {
-  rules = smallCellRules(await buildAtlasSchema());
+  const schema: GraphQLSchema = await buildAtlasSchema();
+  rules = smallCellRules(schema);
+  groups = new Map();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const declared = field.extensions[COMPLEMENTARY_EXTENSION] as ComplementaryGroupOptions[] | undefined;
+      if (declared) groups.set(type.name, new Map([...(groups.get(type.name) ?? []), [field.name, declared]]));
+    }
+  }
   const db = new Database(inject('databaseFile'), { readonly: true });
   try {
     const busiest = (column: string, where: string) =>
@@ -57,8 +69,48 @@ interface Tally {
   withheld: number;
   /** Plain counts in 1..threshold-1 in ADMIN's answer (each must be withheld). */
   smallCounts: number;
-  /** Plain counts 0 or from the threshold up (each must be kept). */
+  /** Plain counts 0 or from the threshold up (each must be kept, unless withheld as a complement). */
   keptCounts: number;
+  /** Counts from the threshold up withheld as complements (each in a declared group, checked by `checkGroups`). */
+  complements: number;
+  /** Additive groups checked. */
+  groups: number;
+}
+
+const at = (value: Json | undefined, path: string): Json | undefined =>
+  path.split('.').reduce<Json | undefined>((v, key) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v[key] : undefined), value);
+
+/**
+ * Complementary suppression: in every declared additive group of the restricted answer (cells of a list adding up to a
+ * figure of the object carrying it), the withheld figures (null there, numbers in ADMIN's) are never exactly one,
+ * unless that one is 0 — else the total minus the visible cells would give it back.
+ */
+function checkGroups(admin: Json, restricted: Json, path: string, tally: Tally): void {
+  if (Array.isArray(admin)) {
+    admin.forEach((item, i) => checkGroups(item, (restricted as Json[])[i]!, `${path}[${i}]`, tally));
+    return;
+  }
+  // Not an object there: withheld as a whole (a plan's fill or removal).
+  if (admin === null || typeof admin !== 'object' || restricted === null || typeof restricted !== 'object') return;
+  const other = restricted as JsonObject;
+  const declared = typeof admin['__typename'] === 'string' ? groups.get(admin['__typename']) : undefined;
+  for (const [field, options] of declared ?? []) {
+    const adminItems = admin[field];
+    if (!Array.isArray(adminItems)) continue;
+    for (const group of options) {
+      const count = group.count === undefined ? undefined : at(admin, group.count);
+      if (typeof count === 'number' && adminItems.length < count) continue;
+      const figures: Array<[Json | undefined, Json | undefined]> = [
+        [at(admin, group.total), at(other, group.total)],
+        ...adminItems.map((item, i): [Json | undefined, Json | undefined] => [at(item, group.cells), at((other[field] as Json[])[i], group.cells)]),
+      ];
+      if (figures.some(([value]) => typeof value !== 'number')) continue;
+      const unknown = figures.filter(([, shown]) => shown === null);
+      tally.groups += 1;
+      if (unknown.length === 1) expect(unknown[0]![0], `${path}.${field}: ${JSON.stringify(group)} leaves one withheld figure`).toBe(0);
+    }
+  }
+  for (const [key, value] of Object.entries(admin)) if (key !== 'suppressed') checkGroups(value, other[key] ?? null, `${path}.${key}`, tally);
 }
 
 /**
@@ -105,10 +157,13 @@ function compare(admin: Json, restricted: Json, threshold: number, path: string,
       expect(other[key], where).toEqual(value);
     }
     const counts = rule.of.map((p) => admin[p]);
+    // A count withheld as a complement (not small itself), or a figure computed from one.
+    const complement = rule.of.some((p) => suppressed.includes(p) && !isSmall(admin[p], threshold));
+    if (complement && rule.of.length === 1 && rule.of[0] === key) tally.complements += 1;
     // Small ⇒ withheld, for the count itself and every figure computed from it.
     if (counts.some((count) => isSmall(count, threshold))) expect(withheld, `${where} must be withheld`).toBe(true);
-    // Nothing small among the counts it depends on (all in the answer) ⇒ kept.
-    else if (!inDifference && counts.every((count) => typeof count === 'number')) expect(withheld, `${where} must be kept`).toBe(false);
+    // Nothing small among the counts it depends on (all in the answer), nor a complement ⇒ kept.
+    else if (!inDifference && !complement && counts.every((count) => typeof count === 'number')) expect(withheld, `${where} must be kept`).toBe(false);
     if (rule.of.length === 1 && rule.of[0] === key && typeof value === 'number' && !inDifference) {
       if (isSmall(value, threshold)) tally.smallCounts += 1;
       else tally.keptCounts += 1;
@@ -120,7 +175,7 @@ function compare(admin: Json, restricted: Json, threshold: number, path: string,
 
 const SUMMARY = `{ __typename units eligible recipients correctRecipients inclusionErrors exclusionErrors pendingGroundCheck notEligible
   inclusionRate exclusionRate coverage leakage suppressed inclusionByCause { __typename cause units suppressed } }`;
-const BUCKETS = `__typename totalFamilies totalIndividuals suppressed shareDesil1To4 { __typename families individuals suppressed }
+const BUCKETS = `__typename totalFamilies totalIndividuals subRegionCount suppressed shareDesil1To4 { __typename families individuals suppressed }
   buckets { __typename desil families individuals familyShare individualShare suppressed }`;
 const TARGETING = `__typename programCode desilMin desilMax summary ${SUMMARY}
   byCause { __typename cause units shareOfInclusionErrors shareOfRecipients suppressed }
@@ -229,14 +284,22 @@ describe('small-cell suppression per analysis family (threshold 5)', () => {
   it.each(QUESTIONS.map((q) => [q.family, q] as const))('%s: 1..4 withheld for POLICY_ANALYST and REGIONAL_HEAD, every count for ADMIN and NATIONAL_ANALYST', async (_family, question) => {
     const queries = [{ query: question.inBogor(), roles: (question.analystOnly ? ['POLICY_ANALYST'] : ['POLICY_ANALYST', 'REGIONAL_HEAD']) as RoleName[] }];
     if (question.elsewhere) queries.push({ query: question.elsewhere, roles: ['POLICY_ANALYST'] });
-    const tally: Tally = { withheld: 0, smallCounts: 0, keptCounts: 0 };
+    const tally: Tally = { withheld: 0, smallCounts: 0, keptCounts: 0, complements: 0, groups: 0 };
     for (const { query, roles } of queries) {
       const admin = await ask(url(), 'ADMIN', query);
       expect(await ask(url(), 'NATIONAL_ANALYST', query)).toEqual(admin);
-      for (const role of roles) compare(admin, await ask(url(), role, query), 5, role, tally);
+      for (const role of roles) {
+        const restricted = await ask(url(), role, query);
+        compare(admin, restricted, 5, role, tally);
+        checkGroups(admin, restricted, role, tally);
+      }
     }
-    // The dataset has small cells here, they were withheld, and larger counts were not.
+    // The dataset has small cells here, they were withheld, and larger counts were not (but as complements).
     expect(tally.smallCounts, 'small counts in the answers').toBeGreaterThan(0);
+    if (question.family === 'decileDistribution' || question.family === 'targetingErrors') {
+      expect(tally.groups, 'additive groups checked').toBeGreaterThan(0);
+      expect(tally.complements, 'complements withheld').toBeGreaterThan(0);
+    }
     expect(tally.withheld).toBeGreaterThanOrEqual(tally.smallCounts);
     expect(tally.keptCounts, 'counts kept').toBeGreaterThan(0);
   });
@@ -298,10 +361,13 @@ describe('the threshold setting', () => {
   it('at 3 withholds 1 and 2 only', async () => {
     const baseUrl = await start('3');
     try {
-      const tally: Tally = { withheld: 0, smallCounts: 0, keptCounts: 0 };
+      const tally: Tally = { withheld: 0, smallCounts: 0, keptCounts: 0, complements: 0, groups: 0 };
       for (const question of QUESTIONS) {
         const query = question.inBogor();
-        compare(await ask(baseUrl, 'ADMIN', query), await ask(baseUrl, 'POLICY_ANALYST', query), 3, question.family, tally);
+        const admin = await ask(baseUrl, 'ADMIN', query);
+        const restricted = await ask(baseUrl, 'POLICY_ANALYST', query);
+        compare(admin, restricted, 3, question.family, tally);
+        checkGroups(admin, restricted, question.family, tally);
       }
       expect(tally.smallCounts).toBeGreaterThan(0);
       expect(await ask(baseUrl, 'REGIONAL_HEAD', '{ me { smallCellThreshold } }')).toEqual({ me: { smallCellThreshold: 3 } });

@@ -70,6 +70,8 @@ const TEST_APP = 'atlas-test';
 
 interface Gql<T> {
   status: number;
+  /** `x-atlas-cache`: hit, miss, or null when the response cache was bypassed (or is off). */
+  cache: string | null;
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; reason?: string } }[];
 }
@@ -92,7 +94,7 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
   let tokens: Map<string, string>;
   let familyInBogor: number;
 
-  async function startApp(replicaUrls: string[]): Promise<RunningApp> {
+  async function startApp(replicaUrls: string[], responseCache = false): Promise<RunningApp> {
     const logged: RunningApp['logged'] = [];
     const atlas = await createApp(
       {
@@ -100,7 +102,7 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
         database: parseDatabaseUrl(cluster.primary.url()),
         readReplicaUrls: replicaUrls,
         dashboardDist: join(dir, 'no-dashboard'),
-        responseCache: false,
+        responseCache,
         dataKey: DATA_KEY,
       },
       { logger: { error: (message, error) => logged.push({ message, error }) }, production: true },
@@ -127,7 +129,7 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(username)}` },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, ...((await res.json()) as Omit<Gql<T>, 'status'>) };
+    return { status: res.status, cache: res.headers.get('x-atlas-cache'), ...((await res.json()) as Omit<Gql<T>, 'status' | 'cache'>) };
   }
 
   /** Where each server's log ends now. */
@@ -183,7 +185,7 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     await replicaDb?.end().catch(() => undefined);
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   const ANALYSIS = `query Analysis {
     decileDistribution { buckets { desil families } }
@@ -308,6 +310,46 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     console.log(`read-routing: a commit on the primary visible on the replica after p50 ${pct(lags, 0.5).toFixed(2)} ms, max ${Math.max(...lags).toFixed(2)} ms (30 commits)`);
     expect(lags).toHaveLength(30);
     expect(routed.logged).toEqual([]);
+  });
+
+  it("never caches an answer the replica read before it replayed the change that emptied the response cache", async () => {
+    const app = await startApp([cluster.replica.url()], true);
+    const VERSIONS = 'query { versions { label } }';
+    const versions = async () => {
+      const res = await gql<{ versions: { label: string }[] }>(app, 'analis.nasional', VERSIONS);
+      expect(res.errors).toBeUndefined();
+      return { cache: res.cache, labels: res.data!.versions.map((v) => v.label) };
+    };
+    try {
+      const before = (await versions()).labels;
+      // The first generation is held back too, until the replica is known to have replayed it: then the cache fills.
+      const warm = Date.now() + 10_000;
+      let cached = await versions();
+      while (cached.cache !== 'hit' && Date.now() < warm) cached = await versions();
+      expect(cached).toEqual({ cache: 'hit', labels: before });
+      await replicaDb.query('SELECT pg_wal_replay_pause()'); // the replica falls behind
+      const answers: Awaited<ReturnType<typeof versions>>[] = [];
+      try {
+        await primaryDb.query("INSERT INTO dtsen_version (id, label, status) VALUES (99, '2099-Q1', 'DRAFT')");
+        // The primary announces the commit; until the replica has replayed it, the cache is bypassed.
+        const deadline = Date.now() + 10_000;
+        do answers.push(await versions());
+        while (answers.at(-1)!.cache === 'hit' && Date.now() < deadline);
+        for (let i = 0; i < 5; i += 1) answers.push(await versions());
+        expect(answers.at(-1)).toEqual({ cache: null, labels: before }); // the replica's (old) answer, not stored
+      } finally {
+        await replicaDb.query('SELECT pg_wal_replay_resume()');
+      }
+      const deadline = Date.now() + 10_000;
+      do answers.push(await versions());
+      while (answers.at(-1)!.cache !== 'hit' && Date.now() < deadline);
+      expect(answers.at(-1)).toEqual({ cache: 'hit', labels: [...before, '2099-Q1'] });
+      // Once the change was announced, the old answer never came from the cache again.
+      const announced = answers.findIndex((answer) => answer.cache !== 'hit');
+      expect(answers.slice(announced).filter((answer) => answer.cache === 'hit' && answer.labels.length === before.length)).toEqual([]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('answers queries with SERVICE_UNAVAILABLE while the replica is down, and mutations keep working on the primary', async () => {

@@ -20,6 +20,11 @@
  * error (reason `READ_REPLICA_UNREACHABLE`), is logged once, and is skipped for {@link REPLICA_RETRY_MS} while another
  * replica is up. Queries never fall back to the primary: the replicas exist to keep that load off it, and a silent
  * fallback would hide the outage.
+ *
+ * The response cache (`graphql/response-cache.ts`) learns of commits from the primary (`db/pg-generation.ts`), a
+ * moment before a replica has replayed them: an answer read from the replica in between would be stored under the new
+ * generation and served until the next commit. {@link ReadRouting.gateGeneration} holds a new generation back (the
+ * cache is bypassed) until every replica has replayed the primary's WAL position taken after it was announced.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createLoaders, createServices, type AtlasContext, type AtlasServices, type ServiceOptions } from '../graphql/context.js';
@@ -89,8 +94,73 @@ export interface ReadRouting {
   servicesForQuery(now?: number): AtlasServices;
   /** The Apollo plugin that gives query operations {@link servicesForQuery} (and loaders over them). */
   readonly plugin: ApolloServerPlugin<AtlasContext>;
+  /**
+   * The response cache's generation over replicas: `generation()`'s value once every replica has replayed what the
+   * primary (`primary`, DATABASE_URL's client) had written when that value was first seen; null (cache bypassed) until
+   * then. See {@link replayGate}.
+   */
+  gateGeneration(generation: () => string | null, primary: AtlasPrisma): () => string | null;
   /** Disconnects the replicas' clients. */
   close(): Promise<void>;
+}
+
+export interface ReplayGateOptions {
+  /** The primary's current WAL position (`pg_current_wal_lsn()`). */
+  primaryPosition(): Promise<string>;
+  /** Whether every replica has replayed up to `position`. */
+  replayed(position: string): Promise<boolean>;
+  /** Where a failed check is reported; the gate then stays shut for `retryMs` and checks again on the next call. */
+  onError(error: unknown): void;
+  /** Default {@link REPLICA_RETRY_MS}. */
+  retryMs?: number;
+}
+
+/**
+ * Gates a generation on replay: a value of `generation()` is passed on only once the replicas have replayed the WAL
+ * position the primary had after that value appeared (its commit was announced, so it lies before that position);
+ * until then, null. The check starts on the first call that sees the new value and polls the replicas every 2 ms,
+ * backing off to 250 ms; a value that changes meanwhile is checked next, against a newer position.
+ */
+export function replayGate(generation: () => string | null, options: ReplayGateOptions): { generation: () => string | null; close(): void } {
+  const retryMs = options.retryMs ?? REPLICA_RETRY_MS;
+  let confirmed: string | null = null;
+  let target: string | null = null;
+  let checking = false;
+  let retryAt = 0;
+  let closed = false;
+  const check = async () => {
+    checking = true;
+    try {
+      while (!closed && target !== null && target !== confirmed) {
+        const awaited = target;
+        const position = await options.primaryPosition();
+        for (let wait = 2; !closed && !(await options.replayed(position)); wait = Math.min(wait * 2, 250)) {
+          await new Promise((resolveWait) => setTimeout(resolveWait, wait));
+        }
+        if (!closed) confirmed = awaited;
+      }
+    } catch (error) {
+      target = null;
+      retryAt = Date.now() + retryMs;
+      options.onError(error);
+    } finally {
+      checking = false;
+    }
+  };
+  return {
+    generation() {
+      const current = generation();
+      if (current === null || current === confirmed) return current;
+      if (current !== target && Date.now() >= retryAt) {
+        target = current;
+        if (!checking) void check();
+      }
+      return null;
+    },
+    close() {
+      closed = true;
+    },
+  };
 }
 
 /**
@@ -126,6 +196,7 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
     replica.services = { ...services, auth: primary.auth, audit: primary.audit, publishing: primary.publishing };
     return replica;
   });
+  const gates: { close(): void }[] = [];
   let cursor = 0;
   const servicesForQuery = (now = Date.now()): AtlasServices => {
     const index = pickReplica(replicas, cursor, now);
@@ -149,7 +220,25 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
         });
       },
     },
+    gateGeneration(generation, primaryPrisma) {
+      const gate = replayGate(generation, {
+        async primaryPosition() {
+          const rows = await primaryPrisma.$queryRawUnsafe<{ position: string }[]>('SELECT pg_current_wal_lsn()::text AS position');
+          return rows[0]!.position;
+        },
+        async replayed(position) {
+          // A server not in recovery (a promoted replica) has everything it serves.
+          const sql = 'SELECT CASE WHEN pg_is_in_recovery() THEN COALESCE(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) ELSE true END AS done';
+          const answers = await Promise.all(replicas.map((replica) => replica.prisma.$queryRawUnsafe<{ done: boolean }[]>(sql, position)));
+          return answers.every((rows) => rows[0]?.done === true);
+        },
+        onError: (error) => logger.error('The response cache is bypassed: the replicas could not be checked for replay', error),
+      });
+      gates.push(gate);
+      return gate.generation;
+    },
     async close() {
+      for (const gate of gates) gate.close();
       await Promise.all(replicas.map((replica) => replica.prisma.$disconnect()));
     },
   };

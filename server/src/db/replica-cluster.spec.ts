@@ -26,7 +26,7 @@ describe.skipIf(missing !== null)('a PostgreSQL primary and a streaming replica 
     await primary?.end().catch(() => undefined);
     await replica?.end().catch(() => undefined);
     await cluster?.stop();
-  });
+  }, 60_000);
 
   it('runs two servers on their own loopback ports, the replica a hot standby streaming from the primary', async () => {
     expect(cluster.primary.port).not.toBe(cluster.replica.port);

@@ -75,7 +75,7 @@ export interface ReplicaCluster {
    * milliseconds that took (0 when it already had).
    */
   waitForReplay(timeoutMs?: number): Promise<number>;
-  /** Shuts the replica down (fast shutdown), as an outage would. */
+  /** Shuts the replica down (fast shutdown: its sessions are ended), as an outage would. */
   stopReplica(): Promise<void>;
   /** Shuts both servers down and deletes the folder. Safe to call twice. */
   stop(): Promise<void>;
@@ -183,15 +183,13 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
   const started = new Set<ClusterNode>();
   const probes = new Map<ClusterNode, pg.Client>();
 
-  const pgCtl = (target: ClusterNode, action: 'start' | 'stop') =>
-    action === 'start'
-      ? run('pg_ctl', ['start', '-D', target.dataDir, '-l', target.logFile, '-w', '-t', '60'])
-      : run('pg_ctl', ['stop', '-D', target.dataDir, '-m', 'fast', '-w', '-t', '60']);
-  const stopNode = async (target: ClusterNode) => {
+  const start = (target: ClusterNode) => run('pg_ctl', ['start', '-D', target.dataDir, '-l', target.logFile, '-w', '-t', '60']);
+  /** `fast`: sessions end, a shutdown checkpoint is written; `immediate`: no checkpoint (the data is thrown away). */
+  const stopNode = async (target: ClusterNode, mode: 'fast' | 'immediate') => {
     await probes.get(target)?.end().catch(() => undefined);
     probes.delete(target);
     if (!started.delete(target)) return;
-    await pgCtl(target, 'stop');
+    await run('pg_ctl', ['stop', '-D', target.dataDir, '-m', mode, '-w', '-t', '60']);
   };
   const probe = async (target: ClusterNode) => {
     let client = probes.get(target);
@@ -205,7 +203,8 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
   let stopped = false;
   const handle = {
     stopSync() {
-      for (const target of [replica, primary]) if (started.has(target)) runSync('pg_ctl', ['stop', '-D', target.dataDir, '-m', 'immediate', '-w']);
+      // Every data directory, not only the servers known to be up: one may be starting (pg_ctl start under way).
+      for (const target of [replica, primary]) if (existsSync(target.dataDir)) runSync('pg_ctl', ['stop', '-D', target.dataDir, '-m', 'immediate', '-w']);
       started.clear();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -231,13 +230,13 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
         await new Promise((r) => setTimeout(r, 1));
       }
     },
-    stopReplica: () => stopNode(replica),
+    stopReplica: () => stopNode(replica, 'fast'),
     async stop() {
       if (stopped) return;
       stopped = true;
       try {
-        await stopNode(replica);
-        await stopNode(primary);
+        await stopNode(replica, 'immediate');
+        await stopNode(primary, 'immediate');
       } finally {
         running.delete(handle);
         handle.stopSync();
@@ -270,7 +269,7 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
       ].join('\n'),
     );
     log(`start primary on 127.0.0.1:${primary.port}`);
-    await pgCtl(primary, 'start');
+    await start(primary);
     started.add(primary);
     const admin = await probe(primary);
     await admin.query(`CREATE DATABASE ${database}`);
@@ -283,7 +282,7 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
     // The copied postgresql.conf carries the primary's port: the replica's own settings go after it.
     appendFileSync(join(replica.dataDir, 'postgresql.conf'), ['', `port = ${replica.port}`, `cluster_name = '${REPLICA_NAME}'`, ''].join('\n'));
     log(`start replica on 127.0.0.1:${replica.port}`);
-    await pgCtl(replica, 'start');
+    await start(replica);
     started.add(replica);
 
     await poll('the replica to stream from the primary', 60_000, async () => {
@@ -310,6 +309,14 @@ export async function startReplicaCluster(options: ReplicaClusterOptions = {}): 
  */
 export async function replicaDemo(options: { from?: string; print?: (line: string) => void } = {}): Promise<void> {
   const print = options.print ?? console.log;
+  // Ctrl-C while starting or copying exits at once; the exit hook then stops whatever is running and deletes it.
+  let release: (() => void) | null = null;
+  const onSignal = () => {
+    if (release) release();
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const cluster = await startReplicaCluster({ database: 'dtsen', log: (line) => print(`  ${line}`) });
   try {
     let dataKey = '$ATLAS_DATA_KEY';
@@ -317,7 +324,7 @@ export async function replicaDemo(options: { from?: string; print?: (line: strin
       const { copyToPostgresCommand } = await import('./pg-copy.js');
       await copyToPostgresCommand(options.from, cluster.primary.url(), (line) => print(`  ${line}`));
       const ms = await cluster.waitForReplay(300_000);
-      print(`  the replica replayed the copy ${Math.round(ms)} ms after its commit was acknowledged`);
+      print(`  the replica had replayed the whole copy ${Math.round(ms)} ms after it finished`);
       const keyFile = `${options.from.replace(/\.db$/, '')}.key`;
       if (existsSync(keyFile)) dataKey = `$(cat ${keyFile})`;
     } else {
@@ -329,12 +336,14 @@ export async function replicaDemo(options: { from?: string; print?: (line: strin
     print('');
     print('Serve the API with reads on the replica and writes on the primary:');
     print(`  DATABASE_URL=${cluster.primary.url()} DATABASE_REPLICA_URL=${cluster.replica.url()} ATLAS_DATA_KEY=${dataKey} pnpm --filter @dtsen/server dev`);
+    print(`Users and tokens go to the primary: DATABASE_URL=${cluster.primary.url()} ATLAS_DATA_KEY=${dataKey} pnpm dtsen user add ...`);
     print(`Data and logs: ${cluster.dir}. Ctrl-C stops both servers and deletes them.`);
     await new Promise<void>((resolveSignal) => {
-      process.once('SIGINT', () => resolveSignal());
-      process.once('SIGTERM', () => resolveSignal());
+      release = resolveSignal;
     });
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     print('stopping the replica and the primary');
     await cluster.stop();
   }

@@ -96,6 +96,14 @@ const DISTRIBUTION = `query($r: ID, $v: Int) { decileDistribution(regionCode: $r
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
+/**
+ * The desil whose individuals are withheld as a complement in Kabupaten Bogor at version 2, by threshold: at 4 and 5
+ * desil 10's 3 individuals are the only small individual count, so the smallest other non-zero one (desil 9, 9
+ * individuals) goes with it, else 248 minus the nine shown would give the 3 back. The families have two or more small
+ * counts at every threshold from 4 (nothing to add), and at 11 so have the individuals (9 and 3).
+ */
+const BOGOR_INDIVIDUALS_COMPLEMENT: Record<number, number> = { 4: 9, 5: 9 };
+
 /** What a role with the threshold `threshold` must get for Kabupaten Bogor at version 2 (fixture: 12 11 9 8 7 6 5 4 3 1 families). */
 function expectedBogor(threshold: number): Distribution['decileDistribution'] {
   const small = (n: number) => n >= 1 && n < threshold;
@@ -110,17 +118,18 @@ function expectedBogor(threshold: number): Distribution['decileDistribution'] {
     },
     buckets: bogorV2Families.map((families, i) => {
       const individuals = bogorV2Individuals[i]!;
+      const withheldIndividuals = small(individuals) || BOGOR_INDIVIDUALS_COMPLEMENT[threshold] === i + 1;
       return {
         desil: i + 1,
         families: small(families) ? null : families,
-        individuals: small(individuals) ? null : individuals,
+        individuals: withheldIndividuals ? null : individuals,
         familyShare: small(families) ? null : families / sum(bogorV2Families),
-        individualShare: small(individuals) ? null : individuals / sum(bogorV2Individuals),
+        individualShare: withheldIndividuals ? null : individuals / sum(bogorV2Individuals),
         suppressed: [
           ...(small(families) ? ['families'] : []),
-          ...(small(individuals) ? ['individuals'] : []),
+          ...(withheldIndividuals ? ['individuals'] : []),
           ...(small(families) ? ['familyShare'] : []),
-          ...(small(individuals) ? ['individualShare'] : []),
+          ...(withheldIndividuals ? ['individualShare'] : []),
         ],
       };
     }),
@@ -146,12 +155,19 @@ describe('over HTTP with the default threshold (5)', () => {
     for (const role of ['POLICY_ANALYST', 'REGIONAL_HEAD'] as const) {
       const answer = await distributionAs(role, '32.01');
       expect(answer, role).toEqual(expectedBogor(5));
-      // Desil 8 (4 families, 13 individuals), 9 (3, 9) and 10 (1, 3).
+      // Desil 8 (4 families, 13 individuals), 9 (3, 9) and 10 (1, 3); desil 9's 9 individuals as the complement of
+      // desil 10's 3.
       expect(answer.buckets.filter((b) => b.suppressed.length > 0).map((b) => [b.desil, b.suppressed]), role).toEqual([
         [8, ['families', 'familyShare']],
-        [9, ['families', 'familyShare']],
+        [9, ['families', 'individuals', 'familyShare', 'individualShare']],
         [10, ['families', 'individuals', 'familyShare', 'individualShare']],
       ]);
+      // The total minus the visible buckets no longer gives one withheld count: only the sum of two or more.
+      for (const [total, key] of [[answer.totalFamilies, 'families'], [answer.totalIndividuals, 'individuals']] as const) {
+        const hidden = answer.buckets.filter((b) => b[key] === null);
+        expect(hidden.length, key).toBeGreaterThanOrEqual(2);
+        expect(total! - sum(answer.buckets.map((b) => b[key] ?? 0)), key).toBe(sum(hidden.map((b) => (key === 'families' ? bogorV2Families : bogorV2Individuals)[b.desil - 1]!)));
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
+import { ComplementaryGroup, SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
 import { Region, type RegionView } from '../region/region.type.js';
 import { DtsenVersion, type VersionView } from '../version/version.type.js';
 import type { DesilBucketView, DesilBuckets, DesilRangeShares, SubRegionSortKey } from './distribution.logic.js';
@@ -101,12 +101,19 @@ export class DecileDistribution implements DecileDistributionView {
   @SmallCellField(() => Int, { description: 'Number of individuals in those families.' })
   totalIndividuals!: number;
 
+  // The buckets add up to the totals.
+  @ComplementaryGroup({ cells: 'families', total: 'totalFamilies' }, { cells: 'individuals', total: 'totalIndividuals' })
   @Field(() => [DesilBucket], { description: 'Exactly ten buckets, desil 1 to 10, zeros included.' })
   buckets!: DesilBucketView[];
 
   @Field(() => DesilRangeShare, { description: 'Shares of the families and individuals in desil 1-4 (the poorest 40 % nationally).' })
   shareDesil1To4!: DesilRangeShareView;
 
+  // The child regions add up to the region (only when every one is on the page: ties by code, whatever the sort).
+  @ComplementaryGroup(
+    { cells: 'totalFamilies', total: 'totalFamilies', key: 'region.code', count: 'subRegionCount' },
+    { cells: 'totalIndividuals', total: 'totalIndividuals', key: 'region.code', count: 'subRegionCount' },
+  )
   @Field(() => [DecileDistribution], {
     nullable: true,
     description:

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
-import { SmallCellField, SuppressedFields } from '../../graphql/small-cells.js';
+import { ComplementaryGroup, SmallCellField, SuppressedFields, type ComplementaryGroupOptions } from '../../graphql/small-cells.js';
 import { ProgramCode } from '../program/program.enums.js';
 import { ProgramUnit } from '../program/program.type.js';
 import { Region, type RegionView } from '../region/region.type.js';
@@ -149,12 +149,21 @@ export class TargetingSummary implements TargetingFigures {
   @SmallCellField(() => Float, { of: ['inclusionErrors', 'pendingGroundCheck', 'recipients'], description: 'Ineligible recipients (inclusion errors and pending ground checks) / recipients; 0 when nobody receives.' })
   leakage!: number;
 
+  @ComplementaryGroup({ cells: 'units', total: 'inclusionErrors', key: 'cause' })
   @Field(() => [InclusionCauseUnits], { description: 'Inclusion errors per (first) cause, in removal order; causes with none omitted.' })
   inclusionByCause!: CauseCount[];
 
   @SuppressedFields()
   suppressed?: string[];
 }
+
+/** The counts of a targeting summary that add up over a partition of its units (desil rows, child regions). */
+const ADDITIVE_FIGURES = [
+  'units', 'eligible', 'recipients', 'correctRecipients', 'inclusionErrors', 'exclusionErrors', 'pendingGroundCheck', 'notEligible',
+] as const satisfies readonly (keyof TargetingFigures)[];
+
+/** The desil rows (0 to 10, every unit in one) add up to the summary, count by count. */
+const BY_DESIL_GROUPS: ComplementaryGroupOptions[] = ADDITIVE_FIGURES.map((name) => ({ cells: `summary.${name}`, total: `summary.${name}` }));
 
 @ObjectType('TargetingCauseRow', { description: 'Inclusion errors of one cause in the region.' })
 export class TargetingCauseRow implements CauseRow {
@@ -232,12 +241,14 @@ export class TargetingErrors implements Omit<TargetingErrorsView, 'byCause' | 'b
   @Field(() => TargetingSummary, { description: 'Summary of the whole region.' })
   summary!: TargetingFigures;
 
+  @ComplementaryGroup({ cells: 'units', total: 'summary.inclusionErrors', key: 'cause' })
   @Field(() => [TargetingCauseRow], { nullable: true, description: 'groupBy CAUSE: every inclusion cause in removal order, zeros included; null otherwise.' })
   byCause?: CauseRow[] | null;
 
   @Field(() => TargetingSubRegionPage, { nullable: true, description: 'groupBy SUB_REGION: the child regions, sorted and paged; null otherwise.' })
   bySubRegion?: TargetingErrorsView['bySubRegion'];
 
+  @ComplementaryGroup(...BY_DESIL_GROUPS)
   @Field(() => [TargetingDesilRow], { nullable: true, description: 'groupBy DESIL: outside DTSEN (0) then desil 1..10; null otherwise.' })
   byDesil?: TargetingErrorsView['byDesil'];
 }
