@@ -116,7 +116,9 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   // The response cache's generation: SQLite's data_version, or on PostgreSQL the commits a listening connection hears of.
   const useCache = config.responseCache ?? true;
   const listener = useCache && config.database.provider === 'postgresql' ? await listenForGeneration(config.database.url, { logger }) : null;
-  const generation = sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : listener ? () => listener.current() : null;
+  const primaryGeneration = sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : listener ? () => listener.current() : null;
+  // With read replicas, a new generation counts once the replicas have replayed it (db/read-routing.ts).
+  const generation = primaryGeneration && readRouting ? readRouting.gateGeneration(primaryGeneration, prisma) : primaryGeneration;
   const cache =
     useCache && generation
       ? createResponseCache({

@@ -32,8 +32,8 @@ export interface AppConfig {
   /** Folder of the built dashboard served at `/`. */
   dashboardDist: string;
   /**
-   * Cache the complete responses of aggregate queries until the database changes (`graphql/response-cache.ts`;
-   * SQLite only). `ATLAS_RESPONSE_CACHE=0` turns it off. Default on.
+   * Cache the complete responses of aggregate queries until the database changes (`graphql/response-cache.ts`; on
+   * PostgreSQL through `db/pg-generation.ts`). `ATLAS_RESPONSE_CACHE=0` turns it off. Default on.
    */
   responseCache?: boolean;
   /** Depth, alias, cost and token limits of one GraphQL operation (`graphql/query-limits.ts`). */

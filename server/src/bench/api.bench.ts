@@ -248,20 +248,22 @@ const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.s
 
 function printRow(r: ApiBenchRow): void {
   console.log(
-    `${r.engine} ${r.operation}${r.rollupBacked ? '' : ' (not rollup-backed)'}: SQL ${r.sql.statements} statements, p50 ${ms(r.sql.p50)} ms; ` +
+    `${r.engine} ${r.operation}${r.rollupBacked ? '' : ' (not rollup-backed)'}: SQL ${r.sql.statements} statements, p50 ${duration(r.sql.p50)}; ` +
       `API/SQL (p50, 1 client, cache off) ${r.ratio.toFixed(1)}` +
       (r.sql.failed.length ? `\n    replay failed: ${r.sql.failed.join('; ')}` : ''),
   );
   for (const l of r.load) {
     console.log(
-      `    cache ${l.cache.padEnd(3)} ${String(l.connections).padStart(3)} clients: p50 ${ms(l.p50).padStart(6)} ms  p95 ${ms(l.p95).padStart(6)} ms  ` +
+      `    cache ${l.cache.padEnd(3)} ${String(l.connections).padStart(3)} clients: p50 ${duration(l.p50).padStart(9)}  p95 ${duration(l.p95).padStart(9)}  ` +
         `${Math.round(l.throughput).toString().padStart(6)} req/s${l.errors ? `  ${l.errors} ERRORS` : ''}`,
     );
   }
 }
 
-/** Milliseconds: 2 decimals below 10, 1 below 1,000, else seconds. */
+/** Milliseconds as a table cell: 2 decimals below 10, 1 below 1,000, else seconds (`2.3 s`). */
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 1000 ? x.toFixed(1) : `${(x / 1000).toFixed(1)} s`);
+/** Milliseconds with their unit. */
+const duration = (x: number) => (x < 1000 ? `${ms(x)} ms` : ms(x));
 
 /**
  * All rows as one Markdown table (latencies p50 / p95 in ms per cache mode and client count, the throughput of the

@@ -11,6 +11,7 @@
  * side by side. Times never fail the benchmark.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,11 +80,13 @@ function inChild(options: BenchGenerateOptions, engine: BenchEngine): EngineFigu
 
 async function measure(options: BenchGenerateOptions, engine: BenchEngine): Promise<EngineFigures> {
   const { scale, versions, seed } = options;
+  // A throw-away dataset: a fresh data key (PostgreSQL has no key file to fall back on).
+  const dataKey = randomBytes(32);
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dtsen-bench-'));
     const file = join(dir, 'bench.db');
     try {
-      const report = await generateDataset({ scale, versions, seed, file });
+      const report = await generateDataset({ scale, versions, seed, file, dataKey });
       const raw = rawSqliteInserts(file, largestTable(report), join(dir, 'raw.db'));
       return { engine, report, raw, loadRatio: writeRate(report) / raw.rowsPerSecond };
     } finally {
@@ -94,7 +97,7 @@ async function measure(options: BenchGenerateOptions, engine: BenchEngine): Prom
   const url = await createPostgresDatabase(name);
   try {
     await applyMigrations({ provider: 'postgresql', url });
-    const report = await generateDataset({ scale, versions, seed, database: url });
+    const report = await generateDataset({ scale, versions, seed, database: url, dataKey });
     const raw = await rawPostgresCopy(url, largestTable(report));
     return { engine, report, raw, loadRatio: writeRate(report) / raw.rowsPerSecond };
   } finally {

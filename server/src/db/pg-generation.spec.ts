@@ -2,9 +2,13 @@
 // another connection to a table an analysis reads is a new generation, one per transaction; rollbacks and access
 // control's tables are not; a lost listening connection means "unknown" until a new one listens, which is a new
 // generation.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyMigrations } from './migrate.js';
+import { copySqliteToPostgres } from './pg-copy.js';
 import { GENERATION_APPLICATION_NAME, listenForGeneration, type GenerationListener } from './pg-generation.js';
 import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUrl, uniqueDatabaseName } from './postgres-admin.js';
 
@@ -125,6 +129,27 @@ describe('the generation of a PostgreSQL database (response cache)', () => {
     expect(logged.length).toBeGreaterThan(0);
     await l.ready();
     expect(l.current()).toMatch(/^2:/);
+  });
+
+  it('hears of a copy into the database, which loads with the triggers off', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-generation-'));
+    const target = uniqueDatabaseName('generation_copy');
+    const targetUrl = await createPostgresDatabase(target);
+    let copyListener: GenerationListener | null = null;
+    try {
+      const file = join(dir, 'empty.db');
+      await applyMigrations({ provider: 'sqlite', file });
+      await applyMigrations({ provider: 'postgresql', url: targetUrl });
+      const heard: string[] = [];
+      copyListener = await listenForGeneration(targetUrl, { logger: { error: (_m, error) => logged.push(error) }, onNotification: (p) => heard.push(p) });
+      await copySqliteToPostgres(file, targetUrl, { analyze: false });
+      await vi.waitFor(() => expect(heard).toHaveLength(1), { timeout: 5_000, interval: 10 });
+      expect(copyListener.current()).toBe('1:1');
+    } finally {
+      await copyListener?.close();
+      await dropPostgresDatabase(target);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps trying when the database cannot be reached, and never throws', async () => {

@@ -24,7 +24,7 @@ import { SerialCounter, describePeople, familyKk } from './people.js';
 import { Progress } from './progress.js';
 import { loadReferenceData } from './reference.js';
 import { normalQuantile, Rng } from './rng.js';
-import { openPostgresTarget } from './pg-sink.js';
+import { checkPostgresTarget, openPostgresTarget } from './pg-sink.js';
 import { type Cell, type DatasetTarget, type RowSink, type TableName, openSqliteTarget } from './sqlite-sink.js';
 import {
   MAX_CHANCE, PROGRAM_CALIBRATION, type QuotaCoefficients, type TargetingContext, aboveWeight, inRangeWeight, simulateTargeting,
@@ -92,6 +92,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const started = performance.now();
   const progress = new Progress(options.progress === undefined ? process.stderr : options.progress);
   const identifierKeys = deriveIdentifierKeys(options.dataKey ?? resolveDataKey(process.env, database));
+  if (database.provider === 'postgresql') await checkPostgresTarget(database.url);
 
   const params: SimulationParams = { seed, versions, firstYear: 2025, firstQuarter: 2, nonDtsenRate: 0.03 };
   const ref = loadReferenceData();

@@ -61,7 +61,7 @@ describe('COPY text encoding', () => {
       [6, null, null, null, null],
       [7, 'Ngayogyakarta Hadiningrat – ünïcödé', 2 ** 40, 1, '2025-01-01T00:00:00.000Z'],
     ];
-    await pipeline(Readable.from([`${rows.map(encodeCopyRow).join('\n')}\n`]), client.query(copyFrom('COPY t FROM STDIN')));
+    await pipeline(Readable.from([rows.map(encodeCopyRow).join('')]), client.query(copyFrom('COPY t FROM STDIN')));
     const back = await client.query<{ k: number; s: string | null; x: number | null; b: boolean | null; at: string | null }>(
       `SELECT k, s, x, b, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at FROM t ORDER BY k`,
     );

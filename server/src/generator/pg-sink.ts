@@ -11,7 +11,8 @@
  *   before the load, and builds, re-adds (one validating join each) and switches them back on after it, inside the
  *   same transaction: no other session ever sees them missing. The tables are truncated (empty already) in that
  *   transaction so that COPY can write frozen, all-visible rows (`FREEZE`): no hint-bit rewrite or vacuum afterwards,
- *   and index-only scans from the first publication. Sequences are set past the loaded ids, then ANALYZE.
+ *   and index-only scans from the first publication. Sequences are set past the loaded ids, listening servers are
+ *   told of the new data (the response cache's notification, whose trigger was off too), then ANALYZE.
  * - Versions are then published one transaction each (`publishVersionPostgres`).
  */
 import { Readable } from 'node:stream';
@@ -19,6 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { readMigrations } from '../db/migrate.js';
+import { GENERATION_CHANNEL } from '../db/pg-generation.js';
 import { publishVersionPostgres } from '../modules/publish/publish.postgres.js';
 import { type Cell, type DatasetTarget, type RowSink, TABLES, type TableName } from './sqlite-sink.js';
 
@@ -29,30 +31,97 @@ const COPY_ORDER = Object.keys(TABLES) as TableName[];
 const SPECIAL = /[\\\n\r\t]/;
 const SPECIAL_ALL = /[\\\n\r\t]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+const TAB = 9;
+const NEWLINE = 10;
+const BACKSLASH = 92;
+const N = 78;
+const MINUS = 45;
+const ZERO = 48;
 
 /**
- * One row in COPY's text format (without the line end): tab-separated, `\N` for NULL, backslash escapes for
- * backslash, newline, carriage return and tab. Numbers as JavaScript prints them (PostgreSQL reads `1e-7`, `NaN`);
- * the generator writes booleans as 0/1 and dates as ISO-8601 text, which PostgreSQL's boolean and timestamp inputs read.
+ * COPY data of one table, in COPY's text format, written straight into a growing byte buffer: rows are
+ * tab-separated cells ending in a newline, `\N` for NULL, backslash escapes for backslash, newline, carriage return
+ * and tab. Integers are written digit by digit, other numbers as JavaScript prints them (PostgreSQL reads `1e-7`); the
+ * generator writes booleans as 0/1 and dates as ISO-8601 text, which PostgreSQL's boolean and timestamp inputs read.
+ * Bytes outside the JavaScript heap: a batch of families costs no string per row for the garbage collector to move.
  */
-export function encodeCopyRow(row: readonly Cell[]): string {
-  let line = '';
-  for (let k = 0; k < row.length; k++) {
-    const cell = row[k]!;
-    if (k > 0) line += '\t';
-    if (cell === null) line += '\\N';
-    else if (typeof cell === 'number') line += String(cell);
-    else line += SPECIAL.test(cell) ? cell.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : cell;
+export class CopyText {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private used = 0;
+
+  /** Appends one row. */
+  row(cells: readonly Cell[]): void {
+    for (let k = 0; k < cells.length; k++) {
+      const cell = cells[k]!;
+      if (k > 0) this.byte(TAB);
+      if (cell === null) {
+        this.byte(BACKSLASH);
+        this.byte(N);
+      } else if (typeof cell === 'number') this.number(cell);
+      else this.text(SPECIAL.test(cell) ? cell.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : cell);
+    }
+    this.byte(NEWLINE);
   }
-  return line;
+
+  /** The bytes written so far. */
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  get length(): number {
+    return this.used;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.used + bytes));
+    this.buffer.copy(next, 0, 0, this.used);
+    this.buffer = next;
+  }
+
+  private byte(b: number): void {
+    if (this.used === this.buffer.length) this.reserve(1);
+    this.buffer[this.used++] = b;
+  }
+
+  private number(n: number): void {
+    if (!Number.isSafeInteger(n)) {
+      this.text(String(n));
+      return;
+    }
+    this.reserve(17);
+    if (n < 0) {
+      this.buffer[this.used++] = MINUS;
+      n = -n;
+    }
+    let digits = 1;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
+    for (let k = this.used + digits - 1; k >= this.used; k--) {
+      this.buffer[k] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.used += digits;
+  }
+
+  private text(s: string): void {
+    this.reserve(s.length * 3);
+    this.used += this.buffer.write(s, this.used, 'utf8');
+  }
 }
 
-/** Bytes of COPY data per CopyData message (a table's batch is sent in pieces of about this size). */
-const CHUNK_CHARS = 1 << 20;
+/** One row as COPY text, with its line end (for tests and single rows). */
+export function encodeCopyRow(row: readonly Cell[]): string {
+  const text = new CopyText();
+  text.row(row);
+  return text.bytes().toString('utf8');
+}
 
-type Batch = Record<TableName, string[]>;
+/** Bytes of COPY data per CopyData message (a table's batch is sent in pieces of this size). */
+const CHUNK_BYTES = 1 << 20;
 
-const emptyBatch = (): Batch => Object.fromEntries(COPY_ORDER.map((t) => [t, []])) as unknown as Batch;
+type Batch = Record<TableName, CopyText>;
+
+const emptyBatch = (): Batch => Object.fromEntries(COPY_ORDER.map((t) => [t, new CopyText()])) as unknown as Batch;
 
 /** Rows into PostgreSQL through COPY, per batch (see the module comment). The caller owns the transaction. */
 export class PgCopySink implements RowSink {
@@ -70,7 +139,7 @@ export class PgCopySink implements RowSink {
   insert(table: TableName, row: Cell[]): void {
     const columns = TABLES[table].length;
     if (row.length !== columns) throw new Error(`${table}: expected ${columns} values, got ${row.length}`);
-    this.batch[table].push(encodeCopyRow(row));
+    this.batch[table].row(row);
     this.counts[table]++;
   }
 
@@ -105,29 +174,16 @@ export class PgCopySink implements RowSink {
 
   private async send(batch: Batch): Promise<void> {
     for (const table of COPY_ORDER) {
-      const lines = batch[table];
-      if (lines.length === 0) continue;
+      const data = batch[table].bytes();
+      if (data.length === 0) continue;
       const stream = this.client.query(
         copyFrom(`COPY ${table} (${TABLES[table].join(', ')}) FROM STDIN${this.freeze ? ' WITH (FREEZE)' : ''}`),
       );
-      await pipeline(Readable.from(chunks(lines)), stream);
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < data.length; at += CHUNK_BYTES) pieces.push(data.subarray(at, at + CHUNK_BYTES));
+      await pipeline(Readable.from(pieces), stream);
     }
   }
-}
-
-/** The lines of a batch as COPY data, in pieces of about CHUNK_CHARS. */
-function* chunks(lines: readonly string[]): Generator<string> {
-  let start = 0;
-  let size = 0;
-  for (let k = 0; k < lines.length; k++) {
-    size += lines[k]!.length + 1;
-    if (size >= CHUNK_CHARS) {
-      yield `${lines.slice(start, k + 1).join('\n')}\n`;
-      start = k + 1;
-      size = 0;
-    }
-  }
-  if (start < lines.length) yield `${lines.slice(start).join('\n')}\n`;
 }
 
 /** The database cannot take a generated dataset (not migrated, or already holding one). */
@@ -193,6 +249,8 @@ export async function openPostgresTarget(url: string): Promise<DatasetTarget> {
           ]);
         }
         onStep(indexes.length + 1);
+        // The triggers were off, the response cache's too (migration 0018): tell listening servers at the commit.
+        await client.query('SELECT pg_notify($1, pg_current_xact_id()::text)', [GENERATION_CHANNEL]);
         await client.query('COMMIT');
         inTransaction = false;
         for (const table of tables) await client.query(`ANALYZE ${table}`);
@@ -217,6 +275,20 @@ export async function openPostgresTarget(url: string): Promise<DatasetTarget> {
     if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
     await client.end().catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Fails fast (PostgresTargetError) when the database at `url` cannot take a generated dataset: the generator checks
+ * before simulating, and {@link openPostgresTarget} again when it starts loading.
+ */
+export async function checkPostgresTarget(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await checkEmptyAndMigrated(client, url);
+  } finally {
+    await client.end();
   }
 }
 

@@ -56,10 +56,13 @@ interface Dialect {
   /** A subquery in FROM must be named on PostgreSQL 15. */
   alias: string;
   /**
-   * The key of a per-family or per-person scratch table: SQLite's rowid (its lookups go through it); none on
-   * PostgreSQL, which hash-joins them and would only pay for maintaining an index row by row.
+   * The key of a per-family or per-person scratch table: SQLite's rowid (its lookups go through it), declared with
+   * the table; on PostgreSQL a unique index built once the table is filled ({@link Dialect.keyAfter}), far cheaper
+   * than maintaining it row by row, and there for the plans that look rows up one by one.
    */
   key: string;
+  /** After filling a scratch table keyed by `column`: PostgreSQL builds its index and its statistics. */
+  keyAfter(table: string, column: string): string[];
   /** Statements that refresh the planner's statistics of a scratch table (PostgreSQL keeps none for them). */
   analyze(table: string): string[];
   /** A GROUP BY list; PostgreSQL refuses a text constant there (the nation's `'ID'`), which groups nothing anyway. */
@@ -90,6 +93,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     own: (_table, c) => c,
     alias: '',
     key: ' PRIMARY KEY',
+    keyAfter: () => [],
     analyze: () => [],
     groupBy: (...e) => e.join(', '),
     staged: false,
@@ -109,6 +113,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     own: (table, c) => `${table}.${c}`,
     alias: ' AS q',
     key: '',
+    keyAfter: (t, c) => [`CREATE UNIQUE INDEX ON ${t} (${c})`, `ANALYZE ${t}`],
     analyze: (t) => [`ANALYZE ${t}`],
     groupBy: (...e) => e.filter((x) => !/^'.*'$/.test(x)).join(', '),
     staged: true,
@@ -250,7 +255,7 @@ export function sideStatements(scope: PublishScope, dialect: SqlDialect = 'sqlit
      FROM ${dirty ? `f_dirty d ${cross}` : ''} family_state s${d.indexedBy(COVERING_INDEX.familyState)}${dirty ? ' ON s.family_id = d.family_id' : ''}
      ${cross} ${d.region} r ON r.code = s.village_code
      WHERE ${inForceAt('s')}`,
-    ...d.analyze('s_state'),
+    ...d.keyAfter('s_state', 'family_id'),
     // Flags in force, with whether their holder is a current member.
     `CREATE TEMP TABLE s_flag AS
      SELECT i.id AS individual_id, i.family_id, c.sort_order AS o, ${d.int('c.excludes_family')} AS excludes_family,
@@ -260,21 +265,26 @@ export function sideStatements(scope: PublishScope, dialect: SqlDialect = 'sqlit
        : 'exclusion_flag f JOIN individual i ON i.id = f.individual_id'}
      JOIN exclusion_criterion c ON c.code = f.criterion_code
      WHERE ${flagInForce('f', '@at')}`,
+    ...d.analyze('s_flag'),
     // A criterion that excludes the family, held by a current member, excludes every unit of that family.
     `CREATE TEMP TABLE s_family_crit (family_id INTEGER${d.key}, o INT)`,
     `INSERT INTO s_family_crit SELECT family_id, MIN(o) FROM s_flag WHERE excludes_family = 1 AND member = 1 GROUP BY family_id`,
+    ...d.keyAfter('s_family_crit', 'family_id'),
     `CREATE TEMP TABLE s_enrollment AS
      SELECT e.program_code, e.family_id, e.individual_id, e.member_since_year
      FROM ${dirty ? `f_dirty d ${cross} enrollment e ON e.family_id = d.family_id` : 'enrollment e'}
      WHERE ${activeAt('e')}`,
+    ...d.analyze('s_enrollment'),
     `CREATE TEMP TABLE s_fmask (family_id INTEGER${d.key}, mask INT)`,
     `INSERT INTO s_fmask SELECT family_id, SUM(DISTINCT ${PROGRAM_BIT_SQL}) FROM s_enrollment GROUP BY family_id`,
+    ...d.keyAfter('s_fmask', 'family_id'),
     // Per person with person-level facts: the individual programs received (bit set) and the first own criterion.
     `CREATE TEMP TABLE s_person (individual_id INTEGER${d.key}, pmask INT, o INT)`,
     `INSERT INTO s_person SELECT individual_id, SUM(bit), MIN(o) FROM (
        SELECT DISTINCT individual_id, ${INDIVIDUAL_PROGRAM_BIT_SQL} AS bit, 99 AS o FROM s_enrollment WHERE individual_id IS NOT NULL
        UNION ALL SELECT individual_id, 0, o FROM s_flag
      )${d.alias} GROUP BY individual_id`,
+    ...d.keyAfter('s_person', 'individual_id'),
     `INSERT INTO a_state SELECT family_id, @sign, vid, desil FROM s_state`,
     `INSERT INTO a_fam
      SELECT s.vid, s.desil, s.gc, COALESCE(fc.o, 99), COALESCE(m.mask, 0), @sign * COUNT(*), @sign * SUM(s.member_count)
