@@ -403,7 +403,7 @@ export async function startServer(file: string, port: number, cache: CacheMode, 
 }
 
 /** SIGTERM, and SIGKILL if the server has not exited 10 s later; resolves once it has. */
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -22,7 +22,7 @@ import { ROLES, type RoleName } from '../domain/access.js';
 import { openSqlite } from '../db/sqlite.js';
 import { generateDataset } from '../generator/generate.js';
 import { apiOperations, benchParameters } from './api.operations.js';
-import { freePort, startServer, type CacheMode } from './api.bench.js';
+import { freePort, startServer, stopServer, type CacheMode } from './api.bench.js';
 import { benchToken } from './bench-token.js';
 import { runMixedLoad, type LoadRequest } from './http-load.js';
 
@@ -164,7 +164,7 @@ export async function benchLoad(options: BenchLoadOptions): Promise<{ errors: nu
     }
     return { errors };
   } finally {
-    child?.kill('SIGTERM');
+    if (child) await stopServer(child);
   }
 }
 

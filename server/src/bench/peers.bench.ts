@@ -29,7 +29,7 @@ import { openSqlite } from '../db/sqlite.js';
 import { generateDataset } from '../generator/generate.js';
 import { benchAdhoc, type AdhocReport } from './adhoc.bench.js';
 import { benchParameters, type BenchParameters } from './api.operations.js';
-import { freePort } from './api.bench.js';
+import { freePort, stopServer } from './api.bench.js';
 import { benchToken } from './bench-token.js';
 import { runLoad, type LoadResult } from './http-load.js';
 
@@ -267,7 +267,7 @@ async function benchGraphql(
     }
     return rows;
   } finally {
-    for (const server of servers.values()) if (server.child) await stopChild(server.child);
+    for (const server of servers.values()) if (server.child) await stopServer(server.child);
   }
 }
 
@@ -298,15 +298,6 @@ async function startChild(relative: string, port: number, probePath: string | nu
   }
   child.kill('SIGKILL');
   throw new Error(`${relative} did not answer within 60 s: ${stderr.trim()}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
