@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -11,6 +12,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { DEFAULT_REQUEST_TIMEOUT_MS, resolveDataKey, type AppConfig } from './config.js';
 import { deriveIdentifierKeys } from './domain/identifiers.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
+import type { GenerationSource } from './db/generation-memo.js';
 import { listenForGeneration } from './db/pg-generation.js';
 import { createReadRouting } from './db/read-routing.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
@@ -82,9 +84,13 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const ownsSqlite = deps.sqlite === undefined;
   const sqlite = config.database.provider === 'sqlite' ? (deps.sqlite ?? openSqlite(config.database.file)) : null;
   const identifierKeys = deriveIdentifierKeys(config.dataKey ?? resolveDataKey(process.env, config.database));
+  // The primary's generation, known once the listener below exists: the services remember versions and regions while
+  // it holds (db/generation-memo.ts).
+  let generationOf: GenerationSource = () => null;
   const serviceOptions = {
     provider: config.database.provider, startedAt: Date.now(), sqlite, identifierKeys,
     postgresUrl: config.database.provider === 'postgresql' ? config.database.url : null,
+    generation: () => generationOf(),
   };
   const services = createServices(prisma, serviceOptions);
   // DATABASE_REPLICA_URL: query operations read from the replicas, everything else stays on `services` (the primary).
@@ -103,6 +109,9 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
       queryLimitsPlugin(limits),
       ...(readRouting ? [readRouting.plugin] : []),
       auditPlugin(logger),
+      // Apollo's cache-control plugin hooks every field's resolution to compute a Cache-Control header this API
+      // does not use (answers are cached by database generation, graphql/response-cache.ts): ~2 % of a request.
+      ApolloServerPluginCacheControlDisabled(),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
@@ -113,12 +122,16 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const app = express();
   app.disable('x-powered-by');
 
-  // The response cache's generation: SQLite's data_version, or on PostgreSQL the commits a listening connection hears of.
+  // The generation: SQLite's data_version, or on PostgreSQL the commits a listening connection hears of (listened to
+  // with the response cache off too: the services' memo of versions and regions uses it).
   const useCache = config.responseCache ?? true;
-  const listener = useCache && config.database.provider === 'postgresql' ? await listenForGeneration(config.database.url, { logger }) : null;
-  const primaryGeneration = sqlite ? () => String(sqlite.pragma('data_version', { simple: true })) : listener ? () => listener.current() : null;
+  const listener = config.database.provider === 'postgresql' ? await listenForGeneration(config.database.url, { logger }) : null;
+  const dataVersion = sqlite?.prepare('PRAGMA data_version').pluck();
+  const primaryGeneration = dataVersion ? () => String(dataVersion.get()) : listener ? () => listener.current() : null;
   // With read replicas, a new generation counts once the replicas have replayed it (db/read-routing.ts).
   const generation = primaryGeneration && readRouting ? readRouting.gateGeneration(primaryGeneration, prisma) : primaryGeneration;
+  // The services' memo follows the primary (replica-routed services remember nothing, db/read-routing.ts).
+  if (primaryGeneration) generationOf = primaryGeneration;
   const cache =
     useCache && generation
       ? createResponseCache({

@@ -75,7 +75,7 @@ export interface ApiBenchRow {
   rollupBacked: boolean;
   sql: ReplayTiming;
   load: (LoadResult & { cache: CacheMode })[];
-  /** API p50 at one client, response cache off (every request executes) / SQL p50. */
+  /** API p50 at one client, response cache off (every request executes) / SQL p50; NaN when it ran no SQL. */
   ratio: number;
 }
 
@@ -164,7 +164,9 @@ async function measure(target: EngineUnderTest, operations: readonly ApiOperatio
           load.push({ ...result, cache: server.cache });
         }
       }
-      const row: ApiBenchRow = { engine: target.engine, operation: op.name, rollupBacked: op.rollupBacked, sql, load, ratio: load[0]!.p50 / sql.p50 };
+      // No statement at all (answered from the versions and regions the server remembers): no ratio.
+      const ratio = sql.statements === 0 ? Number.NaN : load[0]!.p50 / sql.p50;
+      const row: ApiBenchRow = { engine: target.engine, operation: op.name, rollupBacked: op.rollupBacked, sql, load, ratio };
       rows.push(row);
       printRow(row);
     }
@@ -249,7 +251,7 @@ const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.s
 function printRow(r: ApiBenchRow): void {
   console.log(
     `${r.engine} ${r.operation}${r.rollupBacked ? '' : ' (not rollup-backed)'}: SQL ${r.sql.statements} statements, p50 ${duration(r.sql.p50)}; ` +
-      `API/SQL (p50, 1 client, cache off) ${r.ratio.toFixed(1)}` +
+      `API/SQL (p50, 1 client, cache off) ${ratioText(r)}` +
       (r.sql.failed.length ? `\n    replay failed: ${r.sql.failed.join('; ')}` : ''),
   );
   for (const l of r.load) {
@@ -259,6 +261,9 @@ function printRow(r: ApiBenchRow): void {
     );
   }
 }
+
+/** The API/SQL ratio, or why there is none. */
+const ratioText = (r: ApiBenchRow) => (Number.isNaN(r.ratio) ? 'no SQL' : r.ratio.toFixed(1));
 
 /** Milliseconds as a table cell: 2 decimals below 10, 1 below 1,000, else seconds (`2.3 s`). */
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 1000 ? x.toFixed(1) : `${(x / 1000).toFixed(1)} s`);
@@ -279,7 +284,7 @@ function printTable(rows: readonly ApiBenchRow[], options: BenchApiOptions): voi
   for (const r of byOperation) {
     const cells = r.load.map((l) => `${ms(l.p50)} / ${ms(l.p95)}${l.errors ? ` (${l.errors} errors)` : ''}`);
     const throughput = Math.round(r.load.at(-1)!.throughput).toLocaleString('en-US');
-    console.log(`| ${r.operation}${r.rollupBacked ? '' : ' †'} | ${r.engine} | ${r.sql.statements} | ${ms(r.sql.p50)} | ${cells.join(' | ')} | ${r.ratio.toFixed(1)} | ${throughput} |`);
+    console.log(`| ${r.operation}${r.rollupBacked ? '' : ' †'} | ${r.engine} | ${r.sql.statements} | ${ms(r.sql.p50)} | ${cells.join(' | ')} | ${ratioText(r)} | ${throughput} |`);
   }
   const most = Math.max(...options.connections);
   for (const engine of [...new Set(rows.map((r) => r.engine))]) {
@@ -290,6 +295,10 @@ function printTable(rows: readonly ApiBenchRow[], options: BenchApiOptions): voi
     const met = measured.filter((r) => p95(r)! <= 25);
     console.log(`${engine}: ${met.length} of ${measured.length} rollup-backed analyses at p95 ≤ 25 ms with ${most} clients, cache on` +
       (met.length < measured.length ? ` (not: ${measured.filter((r) => p95(r)! > 25).map((r) => `${r.operation} ${ms(p95(r)!)}`).join(', ')})` : ''));
+    const withSql = rollup.filter((r) => !Number.isNaN(r.ratio));
+    const within = withSql.filter((r) => r.ratio <= 1.3);
+    console.log(`${engine}: ${within.length} of ${withSql.length} rollup-backed analyses at API/SQL ≤ 1.3 (p50, 1 client, cache off)` +
+      (within.length < withSql.length ? ` (not: ${withSql.filter((r) => r.ratio > 1.3).map((r) => `${r.operation} ${r.ratio.toFixed(1)}`).join(', ')})` : ''));
   }
 }
 

@@ -4,7 +4,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../db/migrate.js';
 import { createPostgresDatabase, dropPostgresDatabase, uniqueDatabaseName } from '../db/postgres-admin.js';
-import { prismaParamsPostgres, replayPostgres } from './sql-capture.js';
+import { openSqlite } from '../db/sqlite.js';
+import { instrumentSqlite, prismaParamsPostgres, replayPostgres, StatementRecorder } from './sql-capture.js';
 
 const name = uniqueDatabaseName('replay');
 let client: pg.Client;
@@ -38,5 +39,25 @@ describe('replayPostgres', () => {
     // Nothing was left open: the connection is not inside a transaction.
     const { rows } = await client.query<{ open: boolean }>("SELECT now() <> statement_timestamp() AS open");
     expect(rows[0]!.open).toBe(false);
+  });
+});
+
+describe('instrumentSqlite', () => {
+  it('records each execution with its parameters, through pluck() and raw() too, and leaves the generation check out', async () => {
+    const db = openSqlite(':memory:');
+    db.exec("CREATE TABLE t (k TEXT, v INTEGER); INSERT INTO t VALUES ('a', 1), ('b', 2)");
+    const recorder = new StatementRecorder();
+    const instrumented = instrumentSqlite(db, recorder);
+    const statements = await recorder.capture(() => {
+      expect(instrumented.prepare('SELECT v FROM t WHERE k = ?').pluck().get('b')).toBe(2);
+      expect(instrumented.prepare('SELECT k, v FROM t WHERE v > ?').raw().all(0)).toEqual([['a', 1], ['b', 2]]);
+      instrumented.prepare('PRAGMA data_version').pluck().get();
+      return Promise.resolve();
+    });
+    expect(statements.map((s) => [s.sql, s.params])).toEqual([
+      ['SELECT v FROM t WHERE k = ?', ['b']],
+      ['SELECT k, v FROM t WHERE v > ?', [0]],
+    ]);
+    db.close();
   });
 });

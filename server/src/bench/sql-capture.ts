@@ -36,7 +36,8 @@ export class StatementRecorder {
   }
 }
 
-const RUN_METHODS = new Set(['all', 'get', 'run', 'iterate', 'raw', 'pluck']);
+/** The methods that execute a statement (`raw`, `pluck`, `expand` only change its mode and return it). */
+const RUN_METHODS = new Set(['all', 'get', 'run', 'iterate']);
 
 /**
  * A better-sqlite3 connection whose prepared statements report each execution (SQL and bound parameters) to the
@@ -46,7 +47,8 @@ export function instrumentSqlite(db: SqliteDatabase, recorder: StatementRecorder
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
-        return (sql: string) => wrapStatement(target.prepare(sql), sql, recorder);
+        // The generation check (`app.ts`) is the server's bookkeeping, not an operation's SQL: counted in API time.
+        return (sql: string) => (sql === 'PRAGMA data_version' ? target.prepare(sql) : wrapStatement(target.prepare(sql), sql, recorder));
       }
       const value: unknown = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;

@@ -192,7 +192,9 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
     });
     // Safe: `$extends` with a query hook only wraps the calls; the client keeps every model and method of AtlasPrisma.
     replica.prisma = routed as unknown as AtlasPrisma;
-    const services = createServices(replica.prisma, { ...options, sqlite: null });
+    // No memo of versions and regions on a replica (generation unknown): what the primary's generation says was
+    // committed may not have been replayed there yet, and the response cache's replay gate is its own business.
+    const services = createServices(replica.prisma, { ...options, sqlite: null, generation: () => null });
     replica.services = { ...services, auth: primary.auth, audit: primary.audit, publishing: primary.publishing };
     return replica;
   });

@@ -17,6 +17,7 @@
  * columns that are never NULL, or say NULLS FIRST/LAST.
  */
 import type { AtlasPrisma } from './prisma.js';
+import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite.js';
 
 export type SqlDialect = 'sqlite' | 'postgresql';
@@ -58,9 +59,32 @@ export function prismaRunner(prisma: AtlasPrisma, dialect: SqlDialect): SqlRunne
   return { dialect, all, get: async <T>(sql: string, params?: SqlParams) => (await all<T>(sql, params))[0] };
 }
 
+/** Prepared statements kept per connection, by SQL text (compiling one costs as much as a small rollup read). */
+const preparedStatements = new WeakMap<SqliteDatabase, Map<string, Database.Statement<unknown[]>>>();
+/** Most statements kept per connection; past it the least recently used go. */
+const MAX_PREPARED = 500;
+
+/** The connection's prepared statement for `sql`, compiled on first use. */
+export function prepared(db: SqliteDatabase, sql: string): Database.Statement<unknown[]> {
+  let cache = preparedStatements.get(db);
+  if (!cache) {
+    cache = new Map();
+    preparedStatements.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement) {
+    cache.delete(sql);
+  } else {
+    statement = db.prepare<unknown[]>(sql);
+    if (cache.size >= MAX_PREPARED) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(sql, statement);
+  return statement;
+}
+
 /** Every row of a query on a better-sqlite3 connection, with the runner's parameter styles. */
 export function allSync<T>(db: SqliteDatabase, sql: string, params?: SqlParams): T[] {
-  const statement = db.prepare(sql);
+  const statement = prepared(db, sql);
   const rows = params === undefined ? statement.all() : Array.isArray(params) ? statement.all(...(params as unknown[])) : statement.all(params);
   return rows as T[];
 }

@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../config.js';
+import type { GenerationSource } from '../db/generation-memo.js';
 import type { AtlasPrisma } from '../db/prisma.js';
 import { prismaRunner, sqliteRunner } from '../db/sql-runner.js';
 import type { SqliteDatabase } from '../db/sqlite.js';
@@ -71,20 +72,25 @@ export interface ServiceOptions {
   identifierKeys: IdentifierKeys;
   /** PostgreSQL only: the database URL `publishVersion` publishes with, on a connection of its own. */
   postgresUrl?: string | null;
+  /**
+   * The database generation (the response cache's, `app.ts`): versions and regions are remembered while it holds
+   * (`db/generation-memo.ts`). Default: unknown, nothing is remembered.
+   */
+  generation?: GenerationSource;
 }
 
 export function createServices(prisma: AtlasPrisma, options: ServiceOptions): AtlasServices {
   // Raw SQL of the on-demand computations: the direct connection on SQLite, Prisma's pool on PostgreSQL.
   const sql = options.sqlite ? sqliteRunner(options.sqlite) : prismaRunner(prisma, options.provider);
-  const version = new VersionService(prisma);
-  const region = new RegionService(prisma, options.provider);
+  const version = new VersionService(prisma, options.generation);
+  const region = new RegionService(prisma, options.provider, options.generation);
   return {
     auth: new AuthService(prisma),
-    audit: new AuditService(prisma),
+    audit: new AuditService(prisma, options.sqlite ?? null),
     health: new HealthService(version, options.provider, options.startedAt),
     version,
     region,
-    distribution: new DistributionService(prisma, region, version),
+    distribution: new DistributionService(sql, region, version),
     family: new FamilyService(prisma, version, region, options.provider, options.identifierKeys),
     program: new ProgramService(prisma),
     proposal: new ProposalService(prisma, version, region),
@@ -92,8 +98,8 @@ export function createServices(prisma: AtlasPrisma, options: ServiceOptions): At
       options.sqlite ? { provider: 'sqlite', file: options.sqlite.name } : options.postgresUrl ? { provider: 'postgresql', url: options.postgresUrl } : null,
       version,
     ),
-    trends: new TrendsService(prisma, region, version, sql),
-    targeting: new TargetingService(prisma, region, version, sql),
+    trends: new TrendsService(region, version, sql),
+    targeting: new TargetingService(region, version, sql),
     usageReport: new UsageReportService(prisma, options.provider),
   };
 }

@@ -80,6 +80,18 @@ describe.each(TEST_ENGINES)('response cache of aggregate queries (%s)', (engine:
     expect(api.statementCount()).toBeGreaterThan(0);
   });
 
+  it('keeps its entries across person-level reads, whose audit events are not a change an analysis can see', async () => {
+    await post(DISTRIBUTION, { r: '32' });
+    expect((await post(DISTRIBUTION, { r: '32' })).cache).toBe('hit');
+    const audited = async () => Number((await api.prisma.$queryRawUnsafe<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM audit_event'))[0]!.n);
+    const before = await audited();
+    expect((await post('{ family(id: 1) { id kkMasked } }')).cache).toBeNull();
+    expect(await audited()).toBe(before + 1);
+    // PostgreSQL: audit_event has no notification trigger; SQLite: the event is written on the server's own
+    // connection, whose commits do not move its data_version.
+    expect((await post(DISTRIBUTION, { r: '32' })).cache).toBe('hit');
+  });
+
   it('never caches a mix of aggregate and person-level fields', async () => {
     const query = '{ versions { id } family(id: 1) { id } }';
     await post(query);

@@ -60,7 +60,8 @@ export interface ResponseCacheOptions {
 
 interface Entry {
   contentType: string;
-  body: string;
+  /** Encoded once: a hit writes these bytes as they are. */
+  body: Buffer;
 }
 
 export interface ResponseCacheStats {
@@ -170,7 +171,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     res.send = (body?: unknown) => {
       const contentType = res.getHeader('content-type');
       if (res.statusCode === 200 && typeof body === 'string' && typeof contentType === 'string' && !body.includes('"errors"') && generation === current) {
-        store(key, { contentType, body });
+        store(key, { contentType, body: Buffer.from(body) });
       }
       return send(body);
     };

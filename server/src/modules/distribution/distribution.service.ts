@@ -1,4 +1,5 @@
-import type { AtlasPrisma } from '../../db/prisma.js';
+import { desilRows } from '../../db/rollup-reads.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { BadUserInputError } from '../../graphql/errors.js';
 import { NATION_CODE } from '../region/region.logic.js';
 import type { RegionService } from '../region/region.service.js';
@@ -22,7 +23,8 @@ export interface DistributionGrouping {
 /** Desil distributions, read from the `desil_rollup` table built at publication (never by counting the registry). */
 export class DistributionService {
   constructor(
-    private readonly prisma: AtlasPrisma,
+    /** Raw SQL: the rollup reads bypass Prisma's query engine (`db/rollup-reads.ts`). */
+    private readonly sql: SqlRunner,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
   ) {}
@@ -44,17 +46,11 @@ export class DistributionService {
       this.versions.resolveVersion(versionId),
     ]);
     if ((grouping.groupBy ?? 'NONE') === 'NONE') {
-      const rows = await this.prisma.desilRollup.findMany({
-        select: { desil: true, families: true, individuals: true },
-        where: { versionId: version.id, regionCode: region.code },
-      });
+      const rows = await desilRows(this.sql, version.id, [region.code]);
       return view(version, region, rows, null, null);
     }
     const [children = []] = await this.regions.getChildrenByParentCodes([region.code]);
-    const rows = await this.prisma.desilRollup.findMany({
-      select: { regionCode: true, desil: true, families: true, individuals: true },
-      where: { versionId: version.id, regionCode: { in: [region.code, ...children.map((c) => c.code)] } },
-    });
+    const rows = await desilRows(this.sql, version.id, [region.code, ...children.map((c) => c.code)]);
     const byRegion = new Map<string, DesilCount[]>();
     for (const row of rows) {
       const list = byRegion.get(row.regionCode);

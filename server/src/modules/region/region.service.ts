@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../../config.js';
+import { GenerationMemo, type GenerationSource } from '../../db/generation-memo.js';
 import type { AtlasPrisma } from '../../db/prisma.js';
 import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
 import { isRegionCode, isValidRegionsLimit, REGIONS_DEFAULT_LIMIT, REGIONS_MAX_LIMIT } from './region.logic.js';
@@ -22,13 +23,39 @@ const regionSelect = { code: true, name: true, level: true, parentCode: true } a
 
 /**
  * Regions of the Kemendagri tree. Batch functions (`get...ByCodes`) answer one query for many keys and return
- * results in the order of their input, for the per-request DataLoaders in `region.loaders.ts`.
+ * results in the order of their input, for the per-request DataLoaders in `region.loaders.ts`. Regions, children and
+ * child counts once read are remembered per database generation (`db/generation-memo.ts`): a region lookup is part of
+ * nearly every request, and the tree changes only when reference data is loaded.
  */
 export class RegionService {
+  private readonly regions: GenerationMemo<string, RegionView | null>;
+  private readonly children: GenerationMemo<string, RegionView[]>;
+  private readonly childCounts: GenerationMemo<string, number>;
+  private readonly levels: GenerationMemo<RegionLevel, RegionView[]>;
+
   constructor(
     private readonly prisma: AtlasPrisma,
     private readonly provider: DatabaseConfig['provider'],
-  ) {}
+    generation: GenerationSource = () => null,
+  ) {
+    this.regions = new GenerationMemo(generation);
+    this.children = new GenerationMemo(generation);
+    this.childCounts = new GenerationMemo(generation);
+    this.levels = new GenerationMemo(generation);
+  }
+
+  /** Forgets the remembered regions (tests that count statements start from a cold memo). */
+  forget(): void {
+    for (const memo of [this.regions, this.children, this.childCounts, this.levels]) memo.clear();
+  }
+
+  /** Every region of a level, ordered by code (a copy: callers may sort it). */
+  async regionsAtLevel(level: RegionLevel): Promise<RegionView[]> {
+    const rows = await this.levels.getOne(level, () =>
+      this.prisma.region.findMany({ select: regionSelect, where: { level }, orderBy: { code: 'asc' } }),
+    );
+    return [...rows];
+  }
 
   /** Throws `BadUserInputError` unless `code` is "ID" or a dotted Kemendagri code. */
   assertRegionCode(code: string, argument = 'code'): void {
@@ -72,37 +99,45 @@ export class RegionService {
 
   /** Batch: the region of each code, or null, in input order. */
   async getRegionsByCodes(codes: readonly string[]): Promise<(RegionView | null)[]> {
-    const rows = await this.prisma.region.findMany({ select: regionSelect, where: { code: { in: [...codes] } } });
-    const byCode = new Map(rows.map((row) => [row.code, row]));
-    return codes.map((code) => byCode.get(code) ?? null);
+    return this.regions.getMany(codes, async (missing) => {
+      const rows = await this.prisma.region.findMany({ select: regionSelect, where: { code: { in: missing } } });
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      return missing.map((code) => byCode.get(code) ?? null);
+    });
   }
 
   /** Batch: the direct children of each region, ordered by code, in input order. */
   async getChildrenByParentCodes(codes: readonly string[]): Promise<RegionView[][]> {
-    const rows = await this.prisma.region.findMany({
-      select: regionSelect,
-      where: { parentCode: { in: [...codes] } },
-      orderBy: { code: 'asc' },
+    const lists = await this.children.getMany(codes, async (missing) => {
+      const rows = await this.prisma.region.findMany({
+        select: regionSelect,
+        where: { parentCode: { in: missing } },
+        orderBy: { code: 'asc' },
+      });
+      const byParent = new Map<string, RegionView[]>();
+      for (const row of rows) {
+        if (row.parentCode === null) continue;
+        const siblings = byParent.get(row.parentCode);
+        if (siblings) siblings.push(row);
+        else byParent.set(row.parentCode, [row]);
+      }
+      return missing.map((code) => byParent.get(code) ?? []);
     });
-    const byParent = new Map<string, RegionView[]>();
-    for (const row of rows) {
-      if (row.parentCode === null) continue;
-      const siblings = byParent.get(row.parentCode);
-      if (siblings) siblings.push(row);
-      else byParent.set(row.parentCode, [row]);
-    }
-    return codes.map((code) => byParent.get(code) ?? []);
+    // Copies: callers may sort or slice a list, the remembered one must stay as read.
+    return lists.map((list) => [...list]);
   }
 
   /** Batch: the number of direct children of each region (counted in the database), in input order. */
   async getChildCountsByCodes(codes: readonly string[]): Promise<number[]> {
-    const groups = await this.prisma.region.groupBy({
-      by: ['parentCode'],
-      where: { parentCode: { in: [...codes] } },
-      _count: { _all: true },
+    return this.childCounts.getMany(codes, async (missing) => {
+      const groups = await this.prisma.region.groupBy({
+        by: ['parentCode'],
+        where: { parentCode: { in: missing } },
+        _count: { _all: true },
+      });
+      const counts = new Map(groups.map((group) => [group.parentCode, group._count._all]));
+      return missing.map((code) => counts.get(code) ?? 0);
     });
-    const counts = new Map(groups.map((group) => [group.parentCode, group._count._all]));
-    return codes.map((code) => counts.get(code) ?? 0);
   }
 
   /** Case-insensitive "name contains": SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */

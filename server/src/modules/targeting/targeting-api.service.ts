@@ -14,7 +14,7 @@
  *   kabupaten while its membership stayed in the old one's quota. Raw SQL on either engine (db/sql-runner.ts).
  * - Scenarios: the same cube cells under overridden rules (`applyOverrides`, `compareScenario`).
  */
-import type { AtlasPrisma } from '../../db/prisma.js';
+import { classRows, cubeFactSums, cubeRows } from '../../db/rollup-reads.js';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import { eligibility, summarize } from '../../domain/classification.js';
 import type { ExclusionCriterionCode } from '../../domain/exclusion-criteria.js';
@@ -92,17 +92,12 @@ export interface ScenarioInput {
   overrides: ReadonlyArray<{ programCode: ProgramCode; desilMin?: number | null; desilMax?: number | null; nationalQuota?: number | null }>;
 }
 
-const cubeSelect = {
-  regionCode: true, programCode: true, desil: true, recipient: true, criterionCode: true, groundChecked: true, inTargetGroup: true, units: true,
-} as const;
-const classSelect = { regionCode: true, class: true, cause: true, units: true } as const;
 
 export class TargetingService {
   constructor(
-    private readonly prisma: AtlasPrisma,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
-    /** Raw SQL for the statements Prisma cannot express: the direct SQLite connection, or Prisma's PostgreSQL pool. */
+    /** Raw SQL: the rollup reads (`db/rollup-reads.ts`) and the computations Prisma cannot express; the direct SQLite connection, or Prisma's PostgreSQL pool. */
     private readonly sql: SqlRunner,
   ) {}
 
@@ -288,17 +283,11 @@ export class TargetingService {
   }
 
   private async cubeRows(versionId: number, programCodes: ProgramCode[], regionCodes: string[]): Promise<CubeRow[]> {
-    return this.prisma.targetingRollup.findMany({
-      select: cubeSelect,
-      where: { versionId, programCode: { in: programCodes }, regionCode: regionCodes.length === 1 ? regionCodes[0]! : { in: regionCodes } },
-    });
+    return cubeRows(this.sql, { versionIds: [versionId], programCodes, regionCodes });
   }
 
   private async classRows(versionId: number, programCode: ProgramCode, regionCodes: string[]): Promise<ClassRow[]> {
-    return this.prisma.targetingClassRollup.findMany({
-      select: classSelect,
-      where: { versionId, programCode, regionCode: regionCodes.length === 1 ? regionCodes[0]! : { in: regionCodes } },
-    });
+    return classRows(this.sql, { versionIds: [versionId], programCode, regionCodes });
   }
 
   /**
@@ -316,27 +305,19 @@ export class TargetingService {
 
   /** The 514 kabupaten/kota by code. */
   private async regencies(): Promise<Map<string, RegionView>> {
-    const rows = await this.prisma.region.findMany({
-      select: { code: true, name: true, level: true, parentCode: true },
-      where: { level: 'REGENCY' },
-    });
-    return new Map(rows.map((r) => [r.code, r]));
+    return new Map((await this.regions.regionsAtLevel('REGENCY')).map((r) => [r.code, r]));
   }
 
   /** Eligible units per kabupaten/kota of `regencyCodes` under `rule`: the cube summed over recipient and ground check. */
   private async eligibleByRegency(versionId: number, rule: ProgramRule, regencyCodes: string[]): Promise<Map<string, number>> {
-    const groups = await this.prisma.targetingRollup.groupBy({
-      by: ['regionCode', 'desil', 'criterionCode', 'inTargetGroup'],
-      where: { versionId, programCode: rule.code, regionCode: { in: regencyCodes } },
-      _sum: { units: true },
-    });
+    const groups = await cubeFactSums(this.sql, versionId, rule.code, regencyCodes);
     const out = new Map<string, number>();
     for (const g of groups) {
       const facts = {
         desil: g.desil, recipient: false, groundChecked: false, inTargetGroup: g.inTargetGroup,
         criterion: g.criterionCode === '' ? null : (g.criterionCode as ExclusionCriterionCode),
       };
-      if (eligibility(rule, facts).eligible) out.set(g.regionCode, (out.get(g.regionCode) ?? 0) + (g._sum.units ?? 0));
+      if (eligibility(rule, facts).eligible) out.set(g.regionCode, (out.get(g.regionCode) ?? 0) + g.units);
     }
     return out;
   }

@@ -5,7 +5,7 @@
  */
 import { versionYear } from '../../domain/versions.js';
 import { summaryOfClassRows } from '../targeting/targeting.logic.js';
-import type { AtlasPrisma } from '../../db/prisma.js';
+import { churnRows, classRows, cubeRecipientSums, cubeRows, membershipRows, overlapRows, proposalRows } from '../../db/rollup-reads.js';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import { programByCode, type ProgramCode } from '../../domain/programs.js';
 import { BadUserInputError, NotFoundError } from '../../graphql/errors.js';
@@ -52,10 +52,9 @@ export interface ChurnQuery {
 
 export class TrendsService {
   constructor(
-    private readonly prisma: AtlasPrisma,
     private readonly regions: RegionService,
     private readonly versions: VersionService,
-    /** Raw SQL for the on-demand computations: the direct SQLite connection, or Prisma's PostgreSQL pool. */
+    /** Raw SQL for the rollup reads and the on-demand computations: the direct SQLite connection, or Prisma's PostgreSQL pool. */
     private readonly sql: SqlRunner,
   ) {}
 
@@ -70,19 +69,16 @@ export class TrendsService {
     const range = published.filter((v) => v.id >= from.id && v.id <= to.id);
     const ids = range.map((v) => v.id);
     const byId = new Map(range.map((v) => [v.id, v]));
-    const where = { regionCode: region.code, programCode: q.programCode, versionId: { in: ids } };
+    const where = { versionIds: ids, programCode: q.programCode, regionCodes: [region.code] };
     let points;
     let source: CoverageTrendGql['source'];
     if (CUBE_LEVELS.includes(region.level)) {
       source = 'TARGETING_ROLLUP';
-      const rows = await this.prisma.targetingRollup.findMany({
-        select: { versionId: true, desil: true, recipient: true, criterionCode: true, groundChecked: true, inTargetGroup: true, units: true },
-        where,
-      });
+      const rows = await cubeRows(this.sql, { ...where, programCodes: [q.programCode] });
       points = coverageFromCube(programByCode(q.programCode), ids, rows);
     } else {
       source = 'TARGETING_CLASS_ROLLUP';
-      const rows = await this.prisma.targetingClassRollup.findMany({ select: { versionId: true, class: true, cause: true, units: true }, where });
+      const rows = await classRows(this.sql, where);
       points = coverageFromClasses(ids, rows);
     }
     return { region, programCode: q.programCode, source, points: points.map(({ versionId, ...p }) => ({ version: byId.get(versionId)!, ...p })) };
@@ -98,10 +94,7 @@ export class TrendsService {
     const from = pick(all, q.fromVersionId ?? to.id - 1);
     assertOrder(from, to, false);
     const [rows, recipients] = await Promise.all([
-      this.prisma.churnRollup.findMany({
-        select: { versionId: true, direction: true, reason: true, units: true },
-        where: { regionCode: region.code, programCode: q.programCode, versionId: { gt: from.id, lte: to.id } },
-      }),
+      churnRows(this.sql, region.code, q.programCode, from.id, to.id),
       this.recipientsAt(region, q.programCode, [from.id, to.id]),
     ]);
     const recipientsAtFrom = recipients.get(from.id) ?? 0;
@@ -119,12 +112,8 @@ export class TrendsService {
 
   /** Recipient units of a program per version: the cube's recipients, or the recipient classes below kabupaten/kota. */
   private async recipientsAt(region: RegionView, programCode: ProgramCode, versionIds: number[]): Promise<Map<number, number>> {
-    const where = { regionCode: region.code, programCode, versionId: { in: versionIds } };
-    if (CUBE_LEVELS.includes(region.level)) {
-      const sums = await this.prisma.targetingRollup.groupBy({ by: ['versionId'], where: { ...where, recipient: true }, _sum: { units: true } });
-      return new Map(sums.map((s) => [s.versionId, s._sum.units ?? 0]));
-    }
-    const rows = await this.prisma.targetingClassRollup.findMany({ select: { versionId: true, class: true, cause: true, units: true }, where });
+    if (CUBE_LEVELS.includes(region.level)) return cubeRecipientSums(this.sql, region.code, programCode, versionIds);
+    const rows = await classRows(this.sql, { versionIds, programCode, regionCodes: [region.code] });
     return new Map(versionIds.map((v) => [v, summaryOfClassRows(rows.filter((r) => r.versionId === v)).recipients]));
   }
 
@@ -150,10 +139,7 @@ export class TrendsService {
   async programOverlap(args: { versionId?: number | null; regionCode?: string | null }): Promise<ProgramOverlapGql> {
     const [region, version] = await Promise.all([this.region(args.regionCode), this.versions.resolveVersion(args.versionId)]);
     requireLevel(region, OVERLAP_LEVELS, 'program overlap');
-    const rows = await this.prisma.overlapRollup.findMany({
-      select: { desil: true, programMask: true, families: true },
-      where: { versionId: version.id, regionCode: region.code },
-    });
+    const rows = await overlapRows(this.sql, version.id, region.code);
     return { region, version, ...programOverlap(rows) };
   }
 
@@ -169,11 +155,7 @@ export class TrendsService {
       }
       [children] = await this.regions.getChildrenByParentCodes([region.code]);
     }
-    const rows: ProposalRow[] = await this.prisma.proposalRollup.findMany({
-      select: { regionCode: true, kind: true, path: true, status: true, proposals: true, medianDaysToDecision: true },
-      where: { versionId: version.id, regionCode: { in: [region.code, ...children.map((c) => c.code)] } },
-      orderBy: [{ kind: 'asc' }, { path: 'asc' }, { status: 'asc' }],
-    });
+    const rows: ProposalRow[] = await proposalRows(this.sql, version.id, [region.code, ...children.map((c) => c.code)]);
     const own = rows.filter((r) => r.regionCode === region.code);
     const grouping: Record<ProposalFunnelGroupBy, { by: ProposalGroupKey; keys: readonly string[] }> = {
       STATUS: { by: 'status', keys: PROPOSAL_STATUSES },
@@ -207,10 +189,7 @@ export class TrendsService {
     if (rule.maxYears === null) throw new BadUserInputError('programCode', `${programCode} has no membership limit (only programs with maximum years, e.g. PKH)`);
     const [region, version] = await Promise.all([this.region(args.regionCode), this.versions.resolveVersion(args.versionId)]);
     requireLevel(region, MEMBERSHIP_LEVELS, 'membership duration');
-    const rows = await this.prisma.membershipRollup.findMany({
-      select: { memberSinceYear: true, units: true },
-      where: { versionId: version.id, regionCode: region.code, programCode },
-    });
+    const rows = await membershipRows(this.sql, version.id, region.code, programCode);
     return { region, version, programCode, ...membershipDuration(rule, versionYear(version.label), rows) };
   }
 
