@@ -75,7 +75,7 @@ export interface ApiBenchRow {
   rollupBacked: boolean;
   sql: ReplayTiming;
   load: (LoadResult & { cache: CacheMode })[];
-  /** API p50 at one client, response cache off (every request executes) / SQL p50; NaN when it ran no SQL. */
+  /** API p50 at the fewest clients, response cache off (every request executes) / SQL p50; NaN when it ran no SQL or cache off was not measured. */
   ratio: number;
 }
 
@@ -164,8 +164,10 @@ async function measure(target: EngineUnderTest, operations: readonly ApiOperatio
           load.push({ ...result, cache: server.cache });
         }
       }
-      // No statement at all (answered from the versions and regions the server remembers): no ratio.
-      const ratio = sql.statements === 0 ? Number.NaN : load[0]!.p50 / sql.p50;
+      // Taken where every request executes: cache off, fewest clients. None without such a measurement, or when the
+      // operation ran no statement at all (answered from the versions and regions the server remembers).
+      const executed = load.find((l) => l.cache === 'off' && l.connections === Math.min(...options.connections));
+      const ratio = sql.statements === 0 || !executed ? Number.NaN : executed.p50 / sql.p50;
       const row: ApiBenchRow = { engine: target.engine, operation: op.name, rollupBacked: op.rollupBacked, sql, load, ratio };
       rows.push(row);
       printRow(row);
@@ -263,7 +265,7 @@ function printRow(r: ApiBenchRow): void {
 }
 
 /** The API/SQL ratio, or why there is none. */
-const ratioText = (r: ApiBenchRow) => (Number.isNaN(r.ratio) ? 'no SQL' : r.ratio.toFixed(1));
+const ratioText = (r: ApiBenchRow) => (!Number.isNaN(r.ratio) ? r.ratio.toFixed(1) : r.sql.statements === 0 ? 'no SQL' : 'not measured (cache off)');
 
 /** Milliseconds as a table cell: 2 decimals below 10, 1 below 1,000, else seconds (`2.3 s`). */
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 1000 ? x.toFixed(1) : `${(x / 1000).toFixed(1)} s`);

@@ -22,9 +22,21 @@ export function createPrismaClient(config: DatabaseConfig, pool: PostgresPoolOpt
   if (config.provider === 'sqlite') {
     return new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url: config.file }) });
   }
-  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url, ...pool }) });
+  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: config.url, ...serverSessionOptions(config.url), ...pool }) });
   // Safe: prisma/postgresql/schema.prisma is generated from prisma/schema.prisma with only the provider and the
   // output changed (migrations:check enforces it), so both clients expose the same models, fields and methods;
   // the two class types only differ nominally (each has its own generated Prisma namespace).
   return client as unknown as AtlasPrisma;
+}
+
+/**
+ * Session settings of the server's PostgreSQL connections: JIT compilation off. The API's statements are
+ * interactive (a rollup read takes well under a millisecond; the on-demand computations 40–200 ms), and compiling
+ * them cost more than it saved: with JIT on, at scale 0.01, `pbiReactivation` for a kabupaten took 161–234 ms
+ * against 111–119 ms off, `reallocationPlan` 155–231 against 84–114, `desilTransitions` first to last 56–67 against
+ * 44–48 (README "Benchmark"). A database URL that sets `options` itself keeps its own (node-postgres lets the
+ * URL's parameters win). Publishing runs on a connection of its own and keeps the server's default.
+ */
+export function serverSessionOptions(url: string): { options?: string } {
+  return new URL(url).searchParams.has('options') ? {} : { options: '-c jit=off' };
 }
