@@ -19,6 +19,7 @@ import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
 import { createFormatError, type ErrorLogger } from './graphql/format-error.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from './graphql/query-limits.js';
+import { createMutationClock } from './graphql/mutation-clock.js';
 import { createResponseCache } from './graphql/response-cache.js';
 import { buildAtlasSchema } from './graphql/schema.js';
 import { requestTimeout } from './http/request-timeout.js';
@@ -87,6 +88,8 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   // The primary's generation, known once the listener below exists: the services remember versions and regions while
   // it holds (db/generation-memo.ts).
   let generationOf: GenerationSource = () => null;
+  // Mutations answered by this server are part of the memo's generation too (graphql/mutation-clock.ts).
+  const mutationClock = createMutationClock<AtlasContext>();
   const serviceOptions = {
     provider: config.database.provider, startedAt: Date.now(), sqlite, identifierKeys,
     postgresUrl: config.database.provider === 'postgresql' ? config.database.url : null,
@@ -109,6 +112,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
       queryLimitsPlugin(limits),
       ...(readRouting ? [readRouting.plugin] : []),
       auditPlugin(logger),
+      mutationClock.plugin,
       // Apollo's cache-control plugin hooks every field's resolution to compute a Cache-Control header this API
       // does not use (answers are cached by database generation, graphql/response-cache.ts): ~2 % of a request.
       ApolloServerPluginCacheControlDisabled(),
@@ -130,8 +134,14 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const primaryGeneration = dataVersion ? () => String(dataVersion.get()) : listener ? () => listener.current() : null;
   // With read replicas, a new generation counts once the replicas have replayed it (db/read-routing.ts).
   const generation = primaryGeneration && readRouting ? readRouting.gateGeneration(primaryGeneration, prisma) : primaryGeneration;
-  // The services' memo follows the primary (replica-routed services remember nothing, db/read-routing.ts).
-  if (primaryGeneration) generationOf = primaryGeneration;
+  // The services' memo follows the primary (replica-routed services remember nothing, db/read-routing.ts) and this
+  // server's mutations.
+  if (primaryGeneration) {
+    generationOf = () => {
+      const primary = primaryGeneration();
+      return primary === null ? null : `${primary}:${mutationClock.count()}`;
+    };
+  }
   const cache =
     useCache && generation
       ? createResponseCache({
