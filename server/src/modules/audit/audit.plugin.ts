@@ -25,7 +25,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from '../../graphql/graphql-js.js';
-import type { AuditEntry } from '../auth/audit.service.js';
+import { AuditLogBusyError, type AuditEntry } from '../auth/audit.service.js';
 import { collectFields, countPersonData, fragmentsOf, reachesPersonRows, rootTypeOf } from './person-data.js';
 
 const REFUSAL_CODES: ReadonlySet<unknown> = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
@@ -84,6 +84,21 @@ export function auditPlugin(logger: ErrorLogger): ApolloServerPlugin<AtlasContex
           try {
             await contextValue.services.audit.recordMany(principal, contextValue.operationName ?? request.operationName ?? null, entries);
           } catch (error) {
+            if (error instanceof AuditLogBusyError) {
+              // SQLite, while another writer (a publication, an import) holds the database longer than the audit
+              // write may wait: not a fault, the client may retry.
+              response.http.status = 503;
+              response.body = {
+                kind: 'single',
+                singleResult: {
+                  errors: [{
+                    message: 'The audit log is locked by another writer (a publication or an import); the answer was withheld. Retry shortly.',
+                    extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUDIT_LOG_BUSY' },
+                  }],
+                },
+              };
+              return;
+            }
             logger.error('The audit log could not be written; the answer was withheld', error);
             response.http.status = 500;
             response.body = { kind: 'single', singleResult: { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };

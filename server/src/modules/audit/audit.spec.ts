@@ -1,8 +1,11 @@
 // The audit log over real HTTP: what each kind of request writes to audit_event (before the answer is sent), that the
 // log is append-only, that the usage report counts what the log holds, and that an answer is withheld when its events
 // cannot be written.
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../db/sqlite.js';
 import { startTestApi, type TestApi } from '../__tests__/api-harness.js';
+import { AuditLogBusyError, AuditService } from '../auth/audit.service.js';
 
 let api: TestApi;
 
@@ -165,6 +168,54 @@ describe('the audit log', () => {
     expect((await api.queryAs(await api.tokenFor('NATIONAL_ANALYST'), query)).body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN', reason: 'MISSING_RIGHT', right: 'USAGE_REPORT',
     });
+  });
+
+  it('waits for another writer (a publication, an import) without holding up the server, then answers', async () => {
+    const [{ file }] = await api.prisma.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE'); // what a publication holds for its whole transaction
+    try {
+      let answered = false;
+      const person = eventsOf(async () => {
+        const answer = await api.query<{ family: { id: number } }>('{ family(id: 1) { id kkMasked } }');
+        answered = true;
+        return answer;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false); // withheld until its event is written
+      // Meanwhile the server answers others at once. SQLite's busy timeout (5 s) would have held its event loop.
+      const started = performance.now();
+      expect((await api.query('{ versions { id } }')).status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(2_500);
+      expect(answered).toBe(false);
+      writer.exec('COMMIT');
+      const events = await person;
+      expect(answered).toBe(true);
+      expect(events).toMatchObject([{ kind: 'PERSON_READ', field: 'family', rowCount: 1 }]);
+    } finally {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
+
+  it('gives up after its wait with AuditLogBusyError (the API answers 503 SERVICE_UNAVAILABLE), writing nothing', async () => {
+    const [{ file }] = await api.prisma.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
+    const own = openSqlite(file);
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const before = await api.prisma.auditEvent.count();
+      const audit = new AuditService(api.prisma, own, 150);
+      await expect(audit.record(null, null, { kind: 'PERSON_READ', field: 'family', arguments: {}, rowCount: 1 })).rejects.toBeInstanceOf(AuditLogBusyError);
+      writer.exec('COMMIT');
+      expect(await api.prisma.auditEvent.count()).toBe(before);
+      // The connection's own busy timeout is left as it was.
+      expect(own.pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      if (writer.inTransaction) writer.exec('ROLLBACK');
+      writer.close();
+      own.close();
+    }
   });
 
   it('must be written before an answer goes out: when it cannot be, the answer is withheld', async () => {

@@ -17,6 +17,14 @@ export interface AuditEntry {
   clear?: boolean;
 }
 
+/** SQLite: the longest an audit write waits for another writer, below the request time limit (30 s by default). */
+export const AUDIT_LOCK_WAIT_MS = 20_000;
+
+/** The audit log stayed locked by another writer for longer than the audit write may wait: nothing was answered. */
+export class AuditLogBusyError extends Error {
+  override readonly name = 'AuditLogBusyError';
+}
+
 const INSERT_SQLITE = `INSERT INTO audit_event (at, user_id, kind, field, operation, arguments, row_count, clear)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 
@@ -31,6 +39,8 @@ export class AuditService {
   constructor(
     private readonly prisma: AtlasPrisma,
     private readonly sqlite: SqliteDatabase | null = null,
+    /** SQLite: how long a write may wait for another writer (a publication, an import) to commit. */
+    private readonly lockWaitMs = AUDIT_LOCK_WAIT_MS,
   ) {}
 
   async record(principal: Principal | null, operation: string | null, entry: AuditEntry): Promise<void> {
@@ -45,14 +55,16 @@ export class AuditService {
     if (entries.length === 0) return;
     const at = new Date();
     if (this.sqlite) {
+      const db = this.sqlite;
       // The text Prisma writes for a DateTime on SQLite (ISO 8601 with +00:00), so that every row compares alike.
       const atText = at.toISOString().replace(/Z$/, '+00:00');
-      const insert = prepared(this.sqlite, INSERT_SQLITE);
-      this.sqlite.transaction(() => {
+      const insert = prepared(db, INSERT_SQLITE);
+      const write = db.transaction(() => {
         for (const entry of entries) {
           insert.run(atText, principal?.userId ?? null, entry.kind, entry.field, operation, JSON.stringify(entry.arguments ?? {}), entry.rowCount, entry.clear ? 1 : 0);
         }
-      })();
+      });
+      await writeWhenUnlocked(db, write, this.lockWaitMs);
       return;
     }
     await this.prisma.auditEvent.createMany({
@@ -67,5 +79,31 @@ export class AuditService {
         clear: entry.clear ?? false,
       })),
     });
+  }
+}
+
+/**
+ * Runs a write transaction on SQLite once no other connection holds the write lock. The connection's busy timeout
+ * would wait inside SQLite, holding the event loop (every request of the server) for up to 5 s and then failing;
+ * here each attempt fails at once while another writer (a publication holds the lock for its whole transaction)
+ * is at work, and the next is scheduled on a timer (5 ms, doubling to 200 ms), until `waitMs` have passed.
+ */
+async function writeWhenUnlocked(db: SqliteDatabase, write: () => void, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      write();
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      if (Date.now() >= deadline) {
+        throw new AuditLogBusyError(`the audit log stayed locked by another writer for ${waitMs} ms`, { cause: error });
+      }
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
