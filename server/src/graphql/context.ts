@@ -73,8 +73,8 @@ export interface ServiceOptions {
   /** PostgreSQL only: the database URL `publishVersion` publishes with, on a connection of its own. */
   postgresUrl?: string | null;
   /**
-   * The database generation (the response cache's, `app.ts`): versions and regions are remembered while it holds
-   * (`db/generation-memo.ts`). Default: unknown, nothing is remembered.
+   * The database generation (the primary's, plus the mutations this server answered; `app.ts`): versions and regions
+   * are remembered while it holds (`db/generation-memo.ts`). Default: unknown, nothing is remembered.
    */
   generation?: GenerationSource;
 }
