@@ -5,6 +5,8 @@
  * as reading them (API benchmark profile, README "Benchmark"), so they bypass it. Each read is one statement for all
  * the versions, programs and regions asked for; rows come back with the model's field names, booleans as booleans.
  */
+import type { ClassRow, CubeRow } from '../modules/targeting/targeting.logic.js';
+import type { ProposalRow } from '../modules/trends/trends.logic.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** `?, ?, ...`, one per value. */
@@ -28,18 +30,8 @@ export function desilRows(sql: SqlRunner, versionId: number, regionCodes: readon
   );
 }
 
-/** A cell of the targeting cube (`targeting_rollup`). */
-export interface CubeRollupRow {
-  versionId: number;
-  regionCode: string;
-  programCode: string;
-  desil: number;
-  recipient: boolean;
-  criterionCode: string;
-  groundChecked: boolean;
-  inTargetGroup: boolean;
-  units: number;
-}
+/** A cell of the targeting cube (`targeting_rollup`), with its version. */
+export type CubeRollupRow = CubeRow & { versionId: number };
 
 export async function cubeRows(
   sql: SqlRunner, where: { versionIds: readonly number[]; programCodes: readonly string[]; regionCodes: readonly string[] },
@@ -93,14 +85,8 @@ export async function cubeRecipientSums(sql: SqlRunner, regionCode: string, prog
   return new Map(rows.map((r) => [r.versionId, Number(r.units)]));
 }
 
-/** A `targeting_class_rollup` row: units per class and inclusion cause. */
-export interface ClassRollupRow {
-  versionId: number;
-  regionCode: string;
-  class: string;
-  cause: string;
-  units: number;
-}
+/** A `targeting_class_rollup` row (units per class and inclusion cause), with its version. */
+export type ClassRollupRow = ClassRow & { versionId: number };
 
 export function classRows(
   sql: SqlRunner, where: { versionIds: readonly number[]; programCode: string; regionCodes: readonly string[] },
@@ -141,18 +127,9 @@ export function overlapRows(sql: SqlRunner, versionId: number, regionCode: strin
   );
 }
 
-export interface ProposalRollupRow {
-  regionCode: string;
-  kind: string;
-  path: string;
-  status: string;
-  proposals: number;
-  medianDaysToDecision: number | null;
-}
-
 /** Proposal counts of the regions, ordered by kind, path and status. */
-export function proposalRows(sql: SqlRunner, versionId: number, regionCodes: readonly string[]): Promise<ProposalRollupRow[]> {
-  return sql.all<ProposalRollupRow>(
+export function proposalRows(sql: SqlRunner, versionId: number, regionCodes: readonly string[]): Promise<ProposalRow[]> {
+  return sql.all<ProposalRow>(
     `SELECT region_code AS "regionCode", kind, path, status, proposals, median_days_to_decision AS "medianDaysToDecision"
        FROM proposal_rollup WHERE version_id = ? AND ${oneOf('region_code', regionCodes)}
       ORDER BY kind, path, status`,
