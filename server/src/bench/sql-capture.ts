@@ -39,11 +39,16 @@ export class StatementRecorder {
 /** The methods that execute a statement (`raw`, `pluck`, `expand` only change its mode and return it). */
 const RUN_METHODS = new Set(['all', 'get', 'run', 'iterate']);
 
+/** Where {@link instrumentSqlite} reports executions: a {@link StatementRecorder}, or a counter (the test harness). */
+export interface StatementSink {
+  record(statement: CapturedStatement): void;
+}
+
 /**
  * A better-sqlite3 connection whose prepared statements report each execution (SQL and bound parameters) to the
- * recorder. Everything else passes through unchanged.
+ * sink. Everything else passes through unchanged.
  */
-export function instrumentSqlite(db: SqliteDatabase, recorder: StatementRecorder): SqliteDatabase {
+export function instrumentSqlite(db: SqliteDatabase, recorder: StatementSink): SqliteDatabase {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
@@ -56,7 +61,7 @@ export function instrumentSqlite(db: SqliteDatabase, recorder: StatementRecorder
   });
 }
 
-function wrapStatement<T extends object>(statement: T, sql: string, recorder: StatementRecorder): T {
+function wrapStatement<T extends object>(statement: T, sql: string, recorder: StatementSink): T {
   return new Proxy(statement, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);

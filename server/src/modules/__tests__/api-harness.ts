@@ -14,44 +14,9 @@ import { PrismaClient as PostgresPrismaClient } from '../../generated/prisma/pos
 import { PrismaClient } from '../../generated/prisma/sqlite/client.js';
 import type { ErrorLogger } from '../../graphql/format-error.js';
 import { AuthService } from '../auth/auth.service.js';
-import { openSqlite, type SqliteDatabase } from '../../db/sqlite.js';
+import { instrumentSqlite } from '../../bench/sql-capture.js';
+import { openSqlite } from '../../db/sqlite.js';
 import { seedFixture, TEST_DATA_KEY } from './fixture.js';
-
-/** Methods of a better-sqlite3 statement that execute it. */
-const EXECUTING = new Set(['all', 'get', 'run', 'iterate']);
-
-/**
- * The connection with every execution of a prepared statement reported to `count`, except access control's and the
- * generation check (`PRAGMA data_version`, the server's bookkeeping).
- */
-function countingSqlite(db: SqliteDatabase, count: () => void): { db: SqliteDatabase; close(): void } {
-  const counted = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') {
-        return (sql: string) => {
-          const statement = target.prepare(sql);
-          if (sql === 'PRAGMA data_version' || ACCESS_CONTROL_TABLES.test(sql)) return statement;
-          return new Proxy(statement, {
-            get(inner, name, receiver) {
-              const value: unknown = Reflect.get(inner, name, inner);
-              if (typeof value !== 'function') return value;
-              const method = value as (...args: unknown[]) => unknown;
-              return (...args: unknown[]) => {
-                if (typeof name === 'string' && EXECUTING.has(name)) count();
-                const result = method.apply(inner, args);
-                // pluck(), raw(), expand() return the statement: keep counting through it.
-                return result === inner ? receiver : result;
-              };
-            },
-          });
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { db: counted, close: () => db.close() };
-}
 
 /** A GraphQL response as received over HTTP. */
 export interface GraphQLResponse<TData> {
@@ -186,9 +151,13 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     dataKey: TEST_DATA_KEY,
     ...(options.smallCellThreshold === undefined ? {} : { smallCellThreshold: options.smallCellThreshold }),
   };
-  // SQLite: the server's direct connection (rollup reads, raw SQL) is counted too, so both engines count the same work.
-  const direct = database.provider === 'sqlite' ? countingSqlite(openSqlite(database.file), () => (statements += 1)) : null;
-  const atlas = await createApp(config, { prisma, logger, production: false, ...(direct ? { sqlite: direct.db } : {}) });
+  // SQLite: the server's direct connection (rollup reads, raw SQL) is counted too, so both engines count the same work;
+  // not the generation check (instrumentSqlite leaves it out) nor access control's statements.
+  const direct = database.provider === 'sqlite' ? openSqlite(database.file) : null;
+  const counted = direct
+    ? instrumentSqlite(direct, { record: ({ sql }) => { if (!ACCESS_CONTROL_TABLES.test(sql)) statements += 1; } })
+    : null;
+  const atlas = await createApp(config, { prisma, logger, production: false, ...(counted ? { sqlite: counted } : {}) });
   const server: Server = await new Promise((resolve) => {
     const listening = atlas.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
