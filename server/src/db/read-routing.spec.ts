@@ -298,6 +298,8 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     console.log(`read-routing: decileDistribution(SUB_REGION) over HTTP, 80 runs per app, interleaved: ${figures.join('; ')}`);
 
     await primaryDb.query('CREATE TABLE IF NOT EXISTS replication_probe (id int PRIMARY KEY)');
+    // The table must exist on the replica before its rows are looked for there (a fresh-clone CI run once asked first).
+    await cluster.waitForReplay();
     const lags: number[] = [];
     for (let id = 1; id <= 30; id += 1) {
       await primaryDb.query('INSERT INTO replication_probe (id) VALUES ($1)', [id]);
