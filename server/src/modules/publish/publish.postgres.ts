@@ -8,10 +8,10 @@
  * (`pg_try_advisory_xact_lock`) and fails with PublishInProgressError when another session holds it, whichever process
  * that is (a server, the CLI, a benchmark). The version row is locked (FOR UPDATE) for the same reason.
  *
- * The SQL differs from SQLite's only where the engines do (publish.sql.ts, `Dialect`); the one structural difference
- * is that the additive rollups are staged in temporary tables and written once at the end (`Dialect.staged`): every
- * row written to a rollup table fires its immutability trigger and updates its primary key, which is most of a
- * publication's time on PostgreSQL. The triggers stay on (switching them off would lock readers out until the commit).
+ * The SQL differs from SQLite's only where the engines do (publish.sql.ts, `Dialect`). On both, the additive rollups
+ * are staged in temporary tables and each final row written once at the end (`finishRollups`): every row written to
+ * a rollup table fires its immutability trigger and updates its primary key. The triggers stay on (switching them off
+ * would lock readers out until the commit).
  *
  * The session is tuned for a few large aggregations: scratch tables are temporary (no WAL) with a larger local buffer
  * pool, `work_mem` lets hash joins and aggregates stay in memory, and JIT compilation (LLVM for statements that run

@@ -51,8 +51,6 @@ interface Dialect {
   days(from: string, to: string): string;
   /** Enrollment rows `e` whose `column` (start_version_id or end_version_id) is @v. */
   enrollmentChangedAt(column: 'start_version_id' | 'end_version_id'): string;
-  /** The target table's own column in ON CONFLICT DO UPDATE SET (PostgreSQL needs it qualified). */
-  own(table: string, column: string): string;
   /** A subquery in FROM must be named on PostgreSQL 15. */
   alias: string;
   /**
@@ -67,14 +65,8 @@ interface Dialect {
   analyze(table: string): string[];
   /** A GROUP BY list; PostgreSQL refuses a text constant there (the nation's `'ID'`), which groups nothing anyway. */
   groupBy(...expressions: string[]): string;
-  /**
-   * Whether the additive rollups are built in staging tables and written once at the end ({@link finishRollups}).
-   * SQLite adds each delta into the rollup table (ON CONFLICT DO UPDATE) and drops the zero rows after. On
-   * PostgreSQL every row written to a rollup table fires its immutability trigger (a lookup per row) and every update
-   * leaves a dead row behind, so the deltas and the previous version's rows go to temporary tables (no trigger, no
-   * WAL), and one grouped INSERT per rollup writes each final row once.
-   */
-  staged: boolean;
+  /** How an empty copy of a table's columns is created (`CREATE TABLE ... AS SELECT ...` and this). */
+  noData: string;
 }
 
 const DIALECTS: Record<SqlDialect, Dialect> = {
@@ -90,13 +82,12 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     text: (e) => e,
     days: (from, to) => `julianday(${to}) - julianday(${from})`,
     enrollmentChangedAt: (column) => `e.rowid IN (SELECT rowid FROM enrollment INDEXED BY ${COVERING_INDEX.enrollment} WHERE ${column} = @v)`,
-    own: (_table, c) => c,
     alias: '',
     key: ' PRIMARY KEY',
     keyAfter: () => [],
     analyze: () => [],
     groupBy: (...e) => e.join(', '),
-    staged: false,
+    noData: 'WHERE false',
   },
   postgresql: {
     temp: (t) => `pg_temp.${t}`,
@@ -110,13 +101,12 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     text: (e) => `CAST(${e} AS TEXT)`,
     days: (from, to) => `EXTRACT(EPOCH FROM (${to} - ${from})) / 86400.0`,
     enrollmentChangedAt: (column) => `e.${column} = @v`,
-    own: (table, c) => `${table}.${c}`,
     alias: ' AS q',
     key: '',
     keyAfter: (t, c) => [`CREATE UNIQUE INDEX ON ${t} (${c})`, `ANALYZE ${t}`],
     analyze: (t) => [`ANALYZE ${t}`],
     groupBy: (...e) => e.filter((x) => !/^'.*'$/.test(x)).join(', '),
-    staged: true,
+    noData: 'WITH NO DATA',
   },
 };
 
@@ -147,7 +137,7 @@ const TEMP_TABLES = [
 ];
 export const dropTemps = (dialect: SqlDialect = 'sqlite'): string[] => {
   const d = DIALECTS[dialect];
-  return [...TEMP_TABLES, ...(d.staged ? additiveRollups().map(stageOf) : [])].map((t) => `DROP TABLE IF EXISTS ${d.temp(t)}`);
+  return [...TEMP_TABLES, ...additiveRollups().map(stageOf)].map((t) => `DROP TABLE IF EXISTS ${d.temp(t)}`);
 };
 const SIDE_TABLES = ['s_state', 's_flag', 's_family_crit', 's_enrollment', 's_fmask', 's_person'];
 
@@ -182,10 +172,8 @@ export const setupStatements = (dialect: SqlDialect = 'sqlite'): string[] => {
   `CREATE TEMP TABLE a_since (vid INT, program_code TEXT, since INT, units INT)`,
   // Village and desil of the counted families at the previous version (side -1) and at this one (side +1).
   `CREATE TEMP TABLE a_state (family_id INT, side INT, vid INT, desil INT)`,
-  // Staging tables of the additive rollups (PostgreSQL), with the rollup's own column types.
-  ...(d.staged
-    ? additiveRollups().map((t) => `CREATE TEMP TABLE ${stageOf(t)} AS SELECT ${rollupColumns(t)} FROM ${t.name} WITH NO DATA`)
-    : []),
+  // Staging tables of the additive rollups ({@link finishRollups}), with the rollup's own column types.
+  ...additiveRollups().map((t) => `CREATE TEMP TABLE ${stageOf(t)} AS SELECT ${rollupColumns(t)} FROM ${t.name} ${d.noData}`),
   ];
 };
 
@@ -256,15 +244,19 @@ export function sideStatements(scope: PublishScope, dialect: SqlDialect = 'sqlit
      ${cross} ${d.region} r ON r.code = s.village_code
      WHERE ${inForceAt('s')}`,
     ...d.keyAfter('s_state', 'family_id'),
-    // Flags in force, with whether their holder is a current member.
+    // Flags in force, with whether their holder is a current member. Counting every family, the flags are first put in
+    // the order of their holders, so the lookups walk the (wide) individual table forward instead of at random.
     `CREATE TEMP TABLE s_flag AS
+     ${dirty ? '' : `WITH f AS MATERIALIZED (
+       SELECT f.individual_id, f.criterion_code FROM exclusion_flag f WHERE ${flagInForce('f', '@at')} ORDER BY f.individual_id
+     )`}
      SELECT i.id AS individual_id, i.family_id, c.sort_order AS o, ${d.int('c.excludes_family')} AS excludes_family,
             CASE WHEN ${memberAt('i')} THEN 1 ELSE 0 END AS member
      FROM ${dirty
        ? `f_dirty d ${cross} individual i ON i.family_id = d.family_id ${cross} exclusion_flag f ON f.individual_id = i.id`
-       : 'exclusion_flag f JOIN individual i ON i.id = f.individual_id'}
+       : `f ${cross} individual i ON i.id = f.individual_id`}
      JOIN exclusion_criterion c ON c.code = f.criterion_code
-     WHERE ${flagInForce('f', '@at')}`,
+     ${dirty ? `WHERE ${flagInForce('f', '@at')}` : ''}`,
     ...d.analyze('s_flag'),
     // A criterion that excludes the family, held by a current member, excludes every unit of that family.
     `CREATE TEMP TABLE s_family_crit (family_id INTEGER${d.key}, o INT)`,
@@ -451,38 +443,31 @@ export function quotaRecipientStatements(incremental: boolean, dialect: SqlDiale
 
 /** The additive rollups: a version's rows are the previous version's plus the deltas of the changed families. */
 const additiveRollups = (): RollupTable[] => [...Object.values(ROLLUPS), TRANSITION_ROLLUP];
-/** The staging table of an additive rollup (PostgreSQL, see {@link Dialect.staged}). */
+/** The staging table of an additive rollup ({@link finishRollups}). */
 const stageOf = (t: RollupTable) => `stage_${t.name}`;
 const rollupColumns = (t: RollupTable) => ['region_code', ...t.keys, ...t.values].join(', ');
 
-/** Copies the previous version's rows of an additive rollup to @v (the base the deltas are added to). */
-export function copyPrevious(t: RollupTable, dialect: SqlDialect = 'sqlite'): string {
+/** Stages the previous version's rows of an additive rollup (the base the deltas are added to). */
+export function copyPrevious(t: RollupTable): string {
   const cols = rollupColumns(t);
-  if (DIALECTS[dialect].staged) return `INSERT INTO ${stageOf(t)} (${cols}) SELECT ${cols} FROM ${t.name} WHERE version_id = @prev`;
-  return `INSERT INTO ${t.name} (version_id, ${cols}) SELECT @v, ${cols} FROM ${t.name} WHERE version_id = @prev`;
+  return `INSERT INTO ${stageOf(t)} (${cols}) SELECT ${cols} FROM ${t.name} WHERE version_id = @prev`;
 }
 
-/** Adds signed rows (region_code, keys..., values...) to the @v rows of a rollup (to its staging table on PostgreSQL). */
+/** Stages signed rows (region_code, keys..., values...) of a rollup at @v. */
 export function addDelta(t: RollupTable, select: string, dialect: SqlDialect = 'sqlite'): string {
-  const d = DIALECTS[dialect];
-  const cols = rollupColumns(t);
-  if (d.staged) return `INSERT INTO ${stageOf(t)} (${cols}) SELECT * FROM (${select})${d.alias}`;
-  const pk = ['version_id', 'region_code', ...t.keys].join(', ');
-  return `INSERT INTO ${t.name} (version_id, ${cols}) SELECT @v, * FROM (${select})${d.alias} WHERE true
-    ON CONFLICT (${pk}) DO UPDATE SET ${t.values.map((c) => `${c} = ${d.own(t.name, c)} + excluded.${c}`).join(', ')}`;
-}
-
-/** Removes the @v rows whose values all came to zero (a full count never writes those). */
-export function dropZeros(t: RollupTable): string {
-  return `DELETE FROM ${t.name} WHERE version_id = @v AND ${t.values.map((c) => `${c} = 0`).join(' AND ')}`;
+  return `INSERT INTO ${stageOf(t)} (${rollupColumns(t)}) SELECT * FROM (${select})${DIALECTS[dialect].alias}`;
 }
 
 /**
- * The last statements of additive rollups: SQLite drops the rows an incremental publish brought to zero; PostgreSQL
- * writes each rollup's rows from its staging table, summed per key, without the zero rows.
+ * The last statements of additive rollups: each rollup's @v rows written from its staging table, summed per key,
+ * without the rows an incremental publish brought to zero. Every row written to a rollup table fires its
+ * immutability trigger (a lookup per row), an update of a row in place costs more than writing it once (SQLite: a
+ * B-tree search per delta; PostgreSQL: a dead row left behind), so the deltas and the previous version's rows are
+ * staged in temporary tables (no trigger, no WAL) and each final row is written once, in key order where the rows
+ * are grouped. On SQLite this replaced adding each delta into the rollup table (ON CONFLICT DO UPDATE) and deleting
+ * the zero rows after: 0.5-0.9 s less per incremental version at scale 0.01.
  */
-export function finishRollups(tables: readonly RollupTable[], incremental: boolean, dialect: SqlDialect = 'sqlite'): string[] {
-  if (!DIALECTS[dialect].staged) return incremental ? tables.map(dropZeros) : [];
+export function finishRollups(tables: readonly RollupTable[], incremental: boolean): string[] {
   return tables.map((t) => {
     const keys = ['region_code', ...t.keys].join(', ');
     // A full count stages each key once (one row per region of each level) and never a zero row.
@@ -606,8 +591,8 @@ export function transitionStatements(incremental: boolean, dialect: SqlDialect =
   const d = DIALECTS[dialect];
   return [
     ...(incremental
-      ? [`INSERT INTO ${d.staged ? `${stageOf(t)} (` : 'transition_rollup (version_id, '}region_code, from_desil, to_desil, families)
-          SELECT ${d.staged ? '' : '@v, '}d.region_code, d.desil, d.desil, d.families FROM desil_rollup d JOIN region r ON r.code = d.region_code
+      ? [`INSERT INTO ${stageOf(t)} (region_code, from_desil, to_desil, families)
+          SELECT d.region_code, d.desil, d.desil, d.families FROM desil_rollup d JOIN region r ON r.code = d.region_code
           WHERE d.version_id = @prev AND r.level IN ('NATION', 'PROVINCE', 'REGENCY')`]
       : []),
     `CREATE TEMP TABLE d_trans AS
@@ -619,7 +604,7 @@ export function transitionStatements(incremental: boolean, dialect: SqlDialect =
      ${incremental ? `UNION ALL SELECT vid, desil, desil, -COUNT(*) FROM a_state WHERE side = -1 GROUP BY vid, desil` : ''}`,
     ...(['regency', 'province', 'nation'] as const).map((level) =>
       addLevelDelta(t, 'd_trans', level, 'from_desil, to_desil', 'SUM(families)', 'SUM(families) <> 0', dialect)),
-    ...finishRollups([t], incremental, dialect),
+    ...finishRollups([t], incremental),
   ];
 }
 
