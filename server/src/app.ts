@@ -14,6 +14,7 @@ import { deriveIdentifierKeys } from './domain/identifiers.js';
 import { createPrismaClient, type AtlasPrisma } from './db/prisma.js';
 import type { GenerationSource } from './db/generation-memo.js';
 import { listenForGeneration } from './db/pg-generation.js';
+import { assertRegionCodeOrder } from './db/postgres-collation.js';
 import { createReadRouting } from './db/read-routing.js';
 import { openSqlite, type SqliteDatabase } from './db/sqlite.js';
 import { createContext, createServices, type AtlasContext, type AtlasServices } from './graphql/context.js';
@@ -79,6 +80,13 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const production = deps.production ?? process.env.NODE_ENV === 'production';
   const ownsPrisma = deps.prisma === undefined;
   const prisma = deps.prisma ?? createPrismaClient(config.database);
+  if (config.database.provider === 'postgresql') {
+    // A database migrated before migrations checked its collation: refuse it here too (db/postgres-collation.ts).
+    await assertRegionCodeOrder((sql) => prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(sql)).catch(async (error: unknown) => {
+      if (ownsPrisma) await prisma.$disconnect();
+      throw error;
+    });
+  }
   // SQLite: a direct better-sqlite3 connection beside Prisma's, for the set-based statements Prisma cannot express
   // (reallocation, transitions, reactivation, the registry's filtered walks) and the response cache's generation;
   // WAL lets it, Prisma's connection and a publishing process share the file.
@@ -98,6 +106,7 @@ export async function createApp(config: AppConfig, deps: AppDeps = {}): Promise<
   const services = createServices(prisma, serviceOptions);
   // DATABASE_REPLICA_URL: query operations read from the replicas, everything else stays on `services` (the primary).
   const readRouting = config.readReplicaUrls?.length ? createReadRouting(services, config.readReplicaUrls, serviceOptions, logger) : null;
+  if (readRouting) services.health.watchReplicas(() => readRouting.health(prisma));
 
   const limits = config.queryLimits ?? DEFAULT_QUERY_LIMITS;
   const schema = await buildAtlasSchema();

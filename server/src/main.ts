@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadConfig, type AppConfig } from './config.js';
+import { CollationError } from './db/postgres-collation.js';
 
 /** How long an idle keep-alive connection stays open (the usual value behind load balancers, which use 60 s). */
 const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError) console.error(error.message);
+  if (error instanceof StartupError || error instanceof CollationError) console.error(error.message);
   else console.error('DTSEN Atlas failed to start', error);
   process.exit(1);
 });

@@ -12,6 +12,7 @@ import { openSqlite, type SqliteDatabase } from './sqlite.js';
 
 interface Engine {
   exec(sql: string): Promise<void>;
+  count(sql: string): Promise<number>;
 }
 
 const seed = [
@@ -54,9 +55,18 @@ function behaves(name: string, engine: () => Engine): void {
         `INSERT INTO quota_recipient_rollup (version_id, program_code, regency_code, units) VALUES (1, 'PKH', '32.01', 1)`,
         `UPDATE quota_recipient_rollup SET units = units + 1 WHERE version_id = 1`,
         `DELETE FROM quota_recipient_rollup WHERE version_id = 1`,
+        `INSERT INTO transition_rollup (version_id, region_code, from_desil, to_desil, families) VALUES (1, 'ID', 1, 2, 1)`,
+        // One published row among draft rows refuses the whole statement (PostgreSQL checks once per statement).
+        `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (2, 'ID', 1, 1, 1), (2, 'ID', 2, 1, 1), (1, 'ID', 5, 1, 1)`,
+        // Moving rows into a published version, or out of one.
+        `INSERT INTO desil_rollup (version_id, region_code, desil, families, individuals) VALUES (2, 'ID', 9, 1, 1); UPDATE desil_rollup SET version_id = 1 WHERE version_id = 2 AND desil = 9`,
+        `UPDATE desil_rollup SET version_id = 2 WHERE version_id = 1`,
       ]) {
         await expect(e.exec(sql), sql).rejects.toThrow(/immutable/);
       }
+      // Nothing of the refused statements stayed behind.
+      expect(await e.count('SELECT COUNT(*) AS n FROM desil_rollup WHERE version_id = 2 AND desil IN (1, 2)')).toBe(0);
+      expect(await e.count('SELECT COUNT(*) AS n FROM desil_rollup WHERE version_id = 1')).toBe(1);
       await expect(
         e.exec(`INSERT INTO family_state (id, family_id, valid_from_version_id, village_code, regency_code, member_count, income_monthly,
           wall_type, floor_type, roof_type, floor_area_m2, electricity_va, water_source, sanitation, cooking_fuel, house_ownership, land_m2,
@@ -108,5 +118,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-behaves('SQLite', () => ({ exec: async (sql) => void sqlite.exec(sql) }));
-behaves('PostgreSQL', () => ({ exec: async (sql) => void (await pgClient.query(sql)) }));
+behaves('SQLite', () => ({
+  exec: async (sql) => void sqlite.exec(sql),
+  count: async (sql) => Number((sqlite.prepare(sql).get() as { n: number }).n),
+}));
+behaves('PostgreSQL', () => ({
+  exec: async (sql) => void (await pgClient.query(sql)),
+  count: async (sql) => Number((await pgClient.query<{ n: string }>(sql)).rows[0]!.n),
+}));

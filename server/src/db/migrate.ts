@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { repoRoot } from '../config.js';
+import { assertRegionCodeOrder } from './postgres-collation.js';
 import { openSqlite } from './sqlite.js';
 
 export type MigrationTarget = { provider: 'sqlite'; file: string } | { provider: 'postgresql'; url: string };
@@ -127,6 +128,8 @@ async function openPostgresStore(url: string): Promise<MigrationStore> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    // A database whose collation breaks the region ranges is refused before anything is written (db/postgres-collation.ts).
+    await assertRegionCodeOrder(async (sql) => (await client.query<Record<string, unknown>>(sql)).rows);
     // Session-level lock: concurrent runners on the same database wait for each other.
     await client.query("SELECT pg_advisory_lock(hashtext('_atlas_migrations'))");
     await client.query(createTableSql);

@@ -354,6 +354,20 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     }
   });
 
+  it('reports the replica in /healthz and the health query (counts and replay lag, no address); none without replicas', async () => {
+    const healthz = async (app: RunningApp) => (await fetch(app.url.replace(/\/graphql$/u, '/healthz'))).json() as Promise<{ replicas: unknown }>;
+    await cluster.waitForReplay(30_000);
+    const routedHealth = await healthz(routed);
+    expect(routedHealth.replicas).toMatchObject({ configured: 1, reachable: 1 });
+    const lag = (routedHealth.replicas as { maxReplayLagBytes: number }).maxReplayLagBytes;
+    expect(lag).toBeGreaterThanOrEqual(0);
+    expect(lag).toBeLessThan(16 * 2 ** 20); // within one WAL segment of a primary that is idle but for this test
+    expect(JSON.stringify(routedHealth)).not.toContain(String(new URL(cluster.replica.url()).port));
+    expect((await healthz(plain)).replicas).toBeNull();
+    const viaQuery = await gql<{ health: { replicas: { configured: number; reachable: number } } }>(routed, 'admin', '{ health { replicas { configured reachable } } }');
+    expect(viaQuery.data?.health.replicas).toEqual({ configured: 1, reachable: 1 });
+  });
+
   it('answers queries with SERVICE_UNAVAILABLE while the replica is down, and mutations keep working on the primary', async () => {
     await replicaDb.end();
     await cluster.stopReplica();
@@ -382,5 +396,9 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     expect(submitted.errors).toBeUndefined();
     expect(submitted.data?.submitProposal.status).toBe('SUBMITTED');
     expect(await count(primaryDb, 'SELECT COUNT(*)::int AS n FROM proposal')).toBe(proposals + 1);
+
+    // The health check still answers (the primary is up) and counts the replica out.
+    const health = (await (await fetch(routed.url.replace(/\/graphql$/u, '/healthz'))).json()) as { status: string; replicas: unknown };
+    expect(health).toMatchObject({ status: 'ok', replicas: { configured: 1, reachable: 0, maxReplayLagBytes: null } });
   });
 });

@@ -30,6 +30,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createLoaders, createServices, type AtlasContext, type AtlasServices, type ServiceOptions } from '../graphql/context.js';
 import { ServiceUnavailableError } from '../graphql/errors.js';
 import type { ErrorLogger } from '../graphql/format-error.js';
+import type { ReplicasHealthView } from '../modules/health/health.type.js';
 import { createPrismaClient, type AtlasPrisma } from './prisma.js';
 
 /** How long a replica found unreachable is skipped (while another one is up). */
@@ -100,6 +101,12 @@ export interface ReadRouting {
    * then. See {@link replayGate}.
    */
   gateGeneration(generation: () => string | null, primary: AtlasPrisma): () => string | null;
+  /**
+   * The replicas for a health check: how many answered and the largest replay lag in bytes of WAL behind the primary's
+   * current position (`primary`, DATABASE_URL's client). A replica that does not answer is counted out (and, as for a
+   * query, set aside for {@link REPLICA_RETRY_MS}).
+   */
+  health(primary: AtlasPrisma): Promise<ReplicasHealthView>;
   /** Disconnects the replicas' clients. */
   close(): Promise<void>;
 }
@@ -195,7 +202,8 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
     // No memo of versions and regions on a replica (generation unknown): what the primary's generation says was
     // committed may not have been replayed there yet, and the response cache's replay gate is its own business.
     const services = createServices(replica.prisma, { ...options, sqlite: null, generation: () => null });
-    replica.services = { ...services, auth: primary.auth, audit: primary.audit, publishing: primary.publishing };
+    // The health check is the primary's (it reports the replicas itself), whichever server a `health` query goes to.
+    replica.services = { ...services, auth: primary.auth, audit: primary.audit, publishing: primary.publishing, health: primary.health };
     return replica;
   });
   const gates: { close(): void }[] = [];
@@ -238,6 +246,15 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
       });
       gates.push(gate);
       return gate.generation;
+    },
+    async health(primaryPrisma) {
+      const position = (await primaryPrisma.$queryRawUnsafe<{ position: string }[]>('SELECT pg_current_wal_lsn()::text AS position'))[0]!.position;
+      // Behind `position` by what the replica has not replayed; a promoted replica (not in recovery) is behind by nothing.
+      const sql = `SELECT CASE WHEN pg_is_in_recovery()
+                     THEN GREATEST(0, pg_wal_lsn_diff($1::pg_lsn, COALESCE(pg_last_wal_replay_lsn(), '0/0'::pg_lsn))) ELSE 0 END::float8 AS lag`;
+      const answers = await Promise.allSettled(replicas.map((replica) => replica.prisma.$queryRawUnsafe<{ lag: number }[]>(sql, position)));
+      const lags = answers.flatMap((answer) => (answer.status === 'fulfilled' && answer.value[0] ? [Number(answer.value[0].lag)] : []));
+      return { configured: replicas.length, reachable: lags.length, maxReplayLagBytes: lags.length > 0 ? Math.max(...lags) : null };
     },
     async close() {
       for (const gate of gates) gate.close();

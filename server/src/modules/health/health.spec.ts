@@ -12,11 +12,11 @@ describe('health', () => {
 
   it('answers Query.health with the provider and the number of versions', async () => {
     const { status, body } = await api.query<{
-      health: { status: string; database: string; versionCount: number; uptimeSeconds: number };
-    }>('{ health { status database versionCount uptimeSeconds } }');
+      health: { status: string; database: string; versionCount: number; uptimeSeconds: number; replicas: unknown };
+    }>('{ health { status database versionCount uptimeSeconds replicas { configured } } }');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data?.health).toMatchObject({ status: 'ok', database: 'sqlite', versionCount: 3 });
+    expect(body.data?.health).toMatchObject({ status: 'ok', database: 'sqlite', versionCount: 3, replicas: null });
     expect(body.data?.health.uptimeSeconds).toBeGreaterThanOrEqual(0);
   });
 
@@ -24,6 +24,6 @@ describe('health', () => {
     const response = await fetch(`${api.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: 'sqlite', versionCount: 3 });
+    expect(await response.json()).toMatchObject({ status: 'ok', database: 'sqlite', versionCount: 3, replicas: null });
   });
 });
