@@ -8,7 +8,7 @@
 // routing and the replication lag are printed. Skipped, saying so, only without the PostgreSQL server programs.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,7 +20,7 @@ import { ensureDevUsers } from '../modules/auth/dev-users.js';
 import { applyMigrations } from './migrate.js';
 import { copySqliteToPostgres } from './pg-copy.js';
 import { createPrismaClient } from './prisma.js';
-import { isUnreachable, pickReplica, REPLICA_RETRY_MS, replicaLabel } from './read-routing.js';
+import { isUnreachable, pickReplica, REPLICA_CONNECT_TIMEOUT_MS, REPLICA_HEALTH_TIMEOUT_MS, REPLICA_RETRY_MS, replicaLabel } from './read-routing.js';
 import { missingPostgresPrograms, startReplicaCluster, type ClusterNode, type ReplicaCluster } from './replica-cluster.js';
 
 describe('choosing a replica', () => {
@@ -366,6 +366,27 @@ describe.skipIf(missing !== null)('queries on the replica, writes on the primary
     expect((await healthz(plain)).replicas).toBeNull();
     const viaQuery = await gql<{ health: { replicas: { configured: number; reachable: number } } }>(routed, 'admin', '{ health { replicas { configured reachable } } }');
     expect(viaQuery.data?.health.replicas).toEqual({ configured: 1, reachable: 1 });
+  });
+
+  it('counts out a replica that does not answer within REPLICA_HEALTH_TIMEOUT_MS instead of making /healthz wait', async () => {
+    // A "replica" that accepts connections and never says a word: the driver would wait for its 5 s connection timeout.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolveListen) => silent.listen(0, '127.0.0.1', resolveListen));
+    const silentUrl = `postgresql://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/atlas_routing`;
+    const app = await startApp([cluster.replica.url(), silentUrl]);
+    try {
+      const started = performance.now();
+      const health = (await (await fetch(app.url.replace(/\/graphql$/u, '/healthz'))).json()) as { replicas: unknown };
+      const ms = performance.now() - started;
+      expect(health.replicas).toMatchObject({ configured: 2, reachable: 1 });
+      expect(ms).toBeGreaterThanOrEqual(REPLICA_HEALTH_TIMEOUT_MS - 50);
+      expect(ms).toBeLessThan(REPLICA_CONNECT_TIMEOUT_MS);
+    } finally {
+      await app.close();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolveClose) => silent.close(() => resolveClose()));
+    }
   });
 
   it('answers queries with SERVICE_UNAVAILABLE while the replica is down, and mutations keep working on the primary', async () => {

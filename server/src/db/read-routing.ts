@@ -38,6 +38,19 @@ export const REPLICA_RETRY_MS = 5_000;
 /** How long a new connection to a replica may take before the query fails. */
 export const REPLICA_CONNECT_TIMEOUT_MS = 5_000;
 
+/** How long the health check waits for a replica's answer before counting it out. */
+export const REPLICA_HEALTH_TIMEOUT_MS = 2_000;
+
+/** `promise`, or a rejection once `ms` have passed (the promise itself is left to settle). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Where a replica stands: `downUntil` epoch ms (0 = up). */
 export interface ReplicaState {
   downUntil: number;
@@ -103,8 +116,9 @@ export interface ReadRouting {
   gateGeneration(generation: () => string | null, primary: AtlasPrisma): () => string | null;
   /**
    * The replicas for a health check: how many answered and the largest replay lag in bytes of WAL behind the primary's
-   * current position (`primary`, DATABASE_URL's client). A replica that does not answer is counted out (and, as for a
-   * query, set aside for {@link REPLICA_RETRY_MS}).
+   * current position (`primary`, DATABASE_URL's client). A replica that does not answer within
+   * {@link REPLICA_HEALTH_TIMEOUT_MS} is counted out (one that refuses the connection is also, as for a query, set aside
+   * for {@link REPLICA_RETRY_MS}).
    */
   health(primary: AtlasPrisma): Promise<ReplicasHealthView>;
   /** Disconnects the replicas' clients. */
@@ -252,7 +266,11 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
       // Behind `position` by what the replica has not replayed; a promoted replica (not in recovery) is behind by nothing.
       const sql = `SELECT CASE WHEN pg_is_in_recovery()
                      THEN GREATEST(0, pg_wal_lsn_diff($1::pg_lsn, COALESCE(pg_last_wal_replay_lsn(), '0/0'::pg_lsn))) ELSE 0 END::float8 AS lag`;
-      const answers = await Promise.allSettled(replicas.map((replica) => replica.prisma.$queryRawUnsafe<{ lag: number }[]>(sql, position)));
+      // A replica that has not answered within REPLICA_HEALTH_TIMEOUT_MS is counted out: a load balancer's health check
+      // must not wait out a connection timeout because of a replica.
+      const answers = await Promise.allSettled(
+        replicas.map((replica) => withTimeout(replica.prisma.$queryRawUnsafe<{ lag: number }[]>(sql, position), REPLICA_HEALTH_TIMEOUT_MS)),
+      );
       const lags = answers.flatMap((answer) => (answer.status === 'fulfilled' && answer.value[0] ? [Number(answer.value[0].lag)] : []));
       return { configured: replicas.length, reachable: lags.length, maxReplayLagBytes: lags.length > 0 ? Math.max(...lags) : null };
     },
