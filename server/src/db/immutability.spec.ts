@@ -118,6 +118,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('published versions are immutable (PostgreSQL: TRUNCATE)', () => {
+  it('refuses to truncate the versions, the family states or a rollup while a version is published, cascading or not', async () => {
+    for (const sql of ['TRUNCATE desil_rollup', 'TRUNCATE quota_recipient_rollup', 'TRUNCATE family_state', 'TRUNCATE dtsen_version CASCADE']) {
+      await expect(pgClient.query(sql), sql).rejects.toThrow(/immutable: \w+ cannot be truncated/);
+    }
+    expect(Number((await pgClient.query<{ n: string }>('SELECT COUNT(*) AS n FROM desil_rollup WHERE version_id = 1')).rows[0]!.n)).toBe(1);
+    expect(Number((await pgClient.query<{ n: string }>('SELECT COUNT(*) AS n FROM family_state')).rows[0]!.n)).toBeGreaterThan(0);
+  });
+});
+
 behaves('SQLite', () => ({
   exec: async (sql) => void sqlite.exec(sql),
   count: async (sql) => Number((sqlite.prepare(sql).get() as { n: number }).n),

@@ -95,3 +95,24 @@ CREATE TRIGGER "quota_recipient_rollup_published_delete" AFTER DELETE ON "quota_
 REFERENCING OLD TABLE AS "atlas_old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_rollup_rows_immutable"();
 
 DROP FUNCTION "atlas_desil_rollup_immutable"();
+
+-- TRUNCATE fires no row or statement trigger of the above, and would empty published versions at once: refused on
+-- every table that holds them while any version is published (a rebuild by the generator switches triggers off first).
+CREATE FUNCTION "atlas_published_no_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM "dtsen_version" WHERE "status" = 'PUBLISHED') THEN
+    RAISE EXCEPTION 'published DTSEN versions are immutable: % cannot be truncated', TG_TABLE_NAME USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "dtsen_version_no_truncate" BEFORE TRUNCATE ON "dtsen_version" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "family_state_no_truncate" BEFORE TRUNCATE ON "family_state" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "desil_rollup_no_truncate" BEFORE TRUNCATE ON "desil_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "targeting_rollup_no_truncate" BEFORE TRUNCATE ON "targeting_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "targeting_class_rollup_no_truncate" BEFORE TRUNCATE ON "targeting_class_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "churn_rollup_no_truncate" BEFORE TRUNCATE ON "churn_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "overlap_rollup_no_truncate" BEFORE TRUNCATE ON "overlap_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "proposal_rollup_no_truncate" BEFORE TRUNCATE ON "proposal_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "membership_rollup_no_truncate" BEFORE TRUNCATE ON "membership_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "transition_rollup_no_truncate" BEFORE TRUNCATE ON "transition_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
+CREATE TRIGGER "quota_recipient_rollup_no_truncate" BEFORE TRUNCATE ON "quota_recipient_rollup" FOR EACH STATEMENT EXECUTE FUNCTION "atlas_published_no_truncate"();
