@@ -17,6 +17,7 @@
  * had it arrived just before the commit.
  */
 import pg from 'pg';
+import { withTimeout } from './with-timeout.js';
 
 export const GENERATION_CHANNEL = 'atlas_generation';
 
@@ -113,16 +114,10 @@ export async function listenForGeneration(url: string, options: GenerationListen
 
   /** A connection that does not answer `SELECT 1` within `heartbeatMs` is treated as lost. */
   const heartbeat = async (c: pg.Client): Promise<void> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer to the liveness query within ${heartbeatMs} ms`)), heartbeatMs);
-    });
     try {
-      await Promise.race([c.query('SELECT 1'), timeout]);
+      await withTimeout(c.query('SELECT 1'), heartbeatMs, `no answer to the liveness query within ${heartbeatMs} ms`);
     } catch (error) {
       drop(c, error);
-    } finally {
-      clearTimeout(timer);
     }
   };
 

@@ -32,6 +32,7 @@ import { ServiceUnavailableError } from '../graphql/errors.js';
 import type { ErrorLogger } from '../graphql/format-error.js';
 import type { ReplicasHealthView } from '../modules/health/health.type.js';
 import { createPrismaClient, type AtlasPrisma } from './prisma.js';
+import { withTimeout } from './with-timeout.js';
 
 /** How long a replica found unreachable is skipped (while another one is up). */
 export const REPLICA_RETRY_MS = 5_000;
@@ -41,14 +42,9 @@ export const REPLICA_CONNECT_TIMEOUT_MS = 5_000;
 /** How long the health check waits for a replica's answer before counting it out. */
 export const REPLICA_HEALTH_TIMEOUT_MS = 2_000;
 
-/** `promise`, or a rejection once `ms` have passed (the promise itself is left to settle). */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+/** The primary's current WAL position (`pg_current_wal_lsn()`), as text. */
+async function primaryWalPosition(primary: AtlasPrisma): Promise<string> {
+  return (await primary.$queryRawUnsafe<{ position: string }[]>('SELECT pg_current_wal_lsn()::text AS position'))[0]!.position;
 }
 
 /** Where a replica stands: `downUntil` epoch ms (0 = up). */
@@ -246,10 +242,7 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
     },
     gateGeneration(generation, primaryPrisma) {
       const gate = replayGate(generation, {
-        async primaryPosition() {
-          const rows = await primaryPrisma.$queryRawUnsafe<{ position: string }[]>('SELECT pg_current_wal_lsn()::text AS position');
-          return rows[0]!.position;
-        },
+        primaryPosition: () => primaryWalPosition(primaryPrisma),
         async replayed(position) {
           // A server not in recovery (a promoted replica) has everything it serves.
           const sql = 'SELECT CASE WHEN pg_is_in_recovery() THEN COALESCE(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) ELSE true END AS done';
@@ -262,14 +255,15 @@ export function createReadRouting(primary: AtlasServices, replicaUrls: readonly 
       return gate.generation;
     },
     async health(primaryPrisma) {
-      const position = (await primaryPrisma.$queryRawUnsafe<{ position: string }[]>('SELECT pg_current_wal_lsn()::text AS position'))[0]!.position;
+      const position = await primaryWalPosition(primaryPrisma);
       // Behind `position` by what the replica has not replayed; a promoted replica (not in recovery) is behind by nothing.
       const sql = `SELECT CASE WHEN pg_is_in_recovery()
                      THEN GREATEST(0, pg_wal_lsn_diff($1::pg_lsn, COALESCE(pg_last_wal_replay_lsn(), '0/0'::pg_lsn))) ELSE 0 END::float8 AS lag`;
       // A replica that has not answered within REPLICA_HEALTH_TIMEOUT_MS is counted out: a load balancer's health check
       // must not wait out a connection timeout because of a replica.
       const answers = await Promise.allSettled(
-        replicas.map((replica) => withTimeout(replica.prisma.$queryRawUnsafe<{ lag: number }[]>(sql, position), REPLICA_HEALTH_TIMEOUT_MS)),
+        replicas.map((replica) =>
+          withTimeout(replica.prisma.$queryRawUnsafe<{ lag: number }[]>(sql, position), REPLICA_HEALTH_TIMEOUT_MS, `no answer within ${REPLICA_HEALTH_TIMEOUT_MS} ms`)),
       );
       const lags = answers.flatMap((answer) => (answer.status === 'fulfilled' && answer.value[0] ? [Number(answer.value[0].lag)] : []));
       return { configured: replicas.length, reachable: lags.length, maxReplayLagBytes: lags.length > 0 ? Math.max(...lags) : null };
